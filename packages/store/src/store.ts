@@ -48,7 +48,11 @@ export interface StoredBody {
   snapshot: Uint8Array | null;
   /** Log rows after the snapshot, oldest first. */
   updates: Uint8Array[];
-  /** Sequence number of the last log row (0 when the log is empty). */
+  /**
+   * Sequence number of the last log row. Numbers are never reused, so when compaction has emptied
+   * the tail this is the snapshot's position (the `uptoSeq` it was compacted to); 0 for a document
+   * never written to since its creation.
+   */
   lastSeq: number;
   /** Bytes in the log tail, to decide when to compact. */
   tailBytes: number;
@@ -81,12 +85,15 @@ export interface Store {
   /**
    * Group commit: append every row in one transaction. Resolves only once the transaction is
    * committed with the configured durability; the caller acknowledges updates after that.
-   * Returns the new last sequence number per document.
+   * Returns the new last sequence number per document. A row for an unknown document rejects
+   * the call and rolls the whole batch back: nothing of it is stored.
    */
   appendUpdates(rows: BodyAppend[]): Promise<Map<string, number>>;
   /**
    * Replace the snapshot with `state` (which must contain every log row up to `uptoSeq`) and
-   * delete those rows, atomically.
+   * delete those rows, atomically. Rows after `uptoSeq` are kept. A call older than the stored
+   * snapshot (whose `uptoSeq` is larger) is ignored; an `uptoSeq` past the last appended row is
+   * refused with an error.
    */
   compact(documentId: string, state: Uint8Array, uptoSeq: number): Promise<void>;
 

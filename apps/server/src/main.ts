@@ -1,0 +1,25 @@
+import { readConfig } from './config.ts';
+import { startServer } from './server.ts';
+
+/** Entry point: `pnpm serve` / `pnpm dev`. Prints the URL; SIGTERM stores everything first. */
+const config = readConfig();
+const running = await startServer(config);
+console.log(`Accord listening on ${running.url}`);
+if (running.demoUrl) console.log(`Demo partnership: ${running.demoUrl}`);
+console.log(`Data directory: ${config.dataDir}`);
+
+let signalled = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (signalled) return;
+    signalled = true;
+    console.log(`${signal}: storing every document, then exiting`);
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('shutdown failed', error);
+        process.exit(1);
+      },
+    );
+  });
+}

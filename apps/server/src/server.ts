@@ -1,0 +1,67 @@
+import type { AddressInfo } from 'node:net';
+import { createSqliteStore, type Store } from '@accord/store';
+import { SyncServer } from '@accord/sync';
+import { createAdaptorServer } from '@hono/node-server';
+import { WebSocketServer } from 'ws';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import { seedDemo } from './seed.ts';
+
+export interface RunningServer {
+  url: string;
+  demoUrl: string | null;
+  store: Store;
+  sync: SyncServer;
+  /** Stores everything, closes every socket (4503), then the store. */
+  stop(): Promise<void>;
+}
+
+/** Opens the store, seeds it when asked, and serves HTTP + websocket sync on one port. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const store = createSqliteStore({ path: config.databasePath, synchronous: config.synchronous });
+  let demoPartnershipId: string | null = null;
+  const partnerships = await store.listPartnerships();
+  if (config.seed === 'on' || (config.seed === 'auto' && partnerships.length === 0)) {
+    demoPartnershipId = await seedDemo(store);
+  } else if (partnerships.length > 0) {
+    demoPartnershipId = partnerships[0]!.id;
+  }
+
+  const sync = new SyncServer({
+    persistence: {
+      documentExists: async (id) => (await store.getDocument(id))?.archived === false,
+      loadBody: (id) => store.loadBody(id),
+      appendUpdates: (rows) => store.appendUpdates(rows),
+      compact: (id, state, uptoSeq) => store.compact(id, state, uptoSeq),
+    },
+    limits: config.limits,
+    unloadDelayMs: config.unloadDelayMs,
+  });
+  const app = createApp({ store, sync, webDist: config.webDist });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: sync.limits.maxFrameBytes });
+  const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+
+  let stopping: Promise<void> | null = null;
+  return {
+    url,
+    demoUrl: demoPartnershipId ? `${url}/p/${demoPartnershipId}` : null,
+    store,
+    sync,
+    stop() {
+      stopping ??= (async () => {
+        server.close();
+        await sync.shutdown();
+        for (const socket of wss.clients) socket.terminate();
+        await store.close();
+      })();
+      return stopping;
+    },
+  };
+}

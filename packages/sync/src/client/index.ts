@@ -1,0 +1,7 @@
+export type {
+  AccordConnection,
+  ConnectDocumentOptions,
+  ConnectionStatus,
+} from './connect-document.ts';
+export { connectDocument } from './connect-document.ts';
+export { SaveTracker } from './save-tracker.ts';

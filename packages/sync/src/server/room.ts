@@ -1,0 +1,336 @@
+import * as decoding from 'lib0/decoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { RoomBus } from '../bus/bus.ts';
+import { CloseCode, MessageType, SyncMessageType } from '../protocol.ts';
+import { validateUpdate } from '../validation/update-validation.ts';
+import { readAwarenessEntries, writeAwarenessEntries } from './awareness-guard.ts';
+import type { CommitQueue } from './commit-queue.ts';
+import type { Connection } from './connection.ts';
+import {
+  awarenessFrame,
+  refusedFrame,
+  savedFrame,
+  sessionFrame,
+  syncStep1Frame,
+  syncStep2Frame,
+  syncUpdateFrame,
+} from './frames.ts';
+import type { SyncLimits } from './limits.ts';
+import type { StoredDocumentBody } from './persistence.ts';
+
+/** Origin of updates that came from another server process through the bus. */
+const BUS_ORIGIN = Symbol('bus');
+
+interface RoomDeps {
+  limits: SyncLimits;
+  commits: CommitQueue;
+  bus: RoomBus;
+  log: (message: string, error?: unknown) => void;
+}
+
+interface PendingBroadcast {
+  update: Uint8Array;
+  origin: Connection | null;
+}
+
+/**
+ * One loaded document and the connections editing it. Updates are applied and forwarded to peers
+ * at once; storing them goes through the shared group-commit queue, and each sender is told
+ * "saved up to k" only after the commit.
+ */
+export class Room {
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly connections = new Set<Connection>();
+  /** Log rows stored since the last snapshot, to decide when to compact. */
+  tailRows: number;
+  tailBytes: number;
+  lastSeq: number;
+  /** Rough size of the document's state: snapshot size plus every update applied since. */
+  approximateBytes: number;
+
+  #pendingBroadcast: PendingBroadcast[] = [];
+  #broadcastScheduled = false;
+  #pendingAwareness = new Map<number, Connection | null>();
+  #awarenessTimer: NodeJS.Timeout | null = null;
+  #awarenessFlushScheduled = false;
+  #lastAwarenessFlush = 0;
+  #ackScheduled = new Set<Connection>();
+  /** Encoded full state, reused for every client that joins with an empty document. */
+  #fullState: Uint8Array | null;
+  #unsubscribeBus: () => void;
+
+  constructor(
+    readonly documentId: string,
+    body: StoredDocumentBody,
+    private readonly deps: RoomDeps,
+  ) {
+    this.doc = new Y.Doc({ gc: true });
+    if (body.snapshot) Y.applyUpdate(this.doc, body.snapshot);
+    for (const update of body.updates) Y.applyUpdate(this.doc, update);
+    // A freshly compacted document can serve its stored snapshot as is.
+    this.#fullState = body.updates.length === 0 && body.snapshot ? body.snapshot : null;
+    this.tailRows = body.updates.length;
+    this.tailBytes = body.tailBytes;
+    this.lastSeq = body.lastSeq;
+    this.approximateBytes = (body.snapshot?.byteLength ?? 0) + body.tailBytes;
+
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    // The server is not a participant: it has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', this.#onDocUpdate);
+    this.awareness.on('update', this.#onAwarenessUpdate);
+    this.#unsubscribeBus = deps.bus.subscribe(documentId, this.#onBusMessage);
+  }
+
+  /** Adds a connection and starts the sync handshake. */
+  join(connection: Connection): void {
+    this.connections.add(connection);
+    if (connection.options.extensions) {
+      connection.send(sessionFrame({ readOnly: connection.options.readOnly }));
+    }
+    connection.send(syncStep1Frame(Y.encodeStateVector(this.doc)));
+    const states = this.awareness.getStates();
+    if (states.size > 0) {
+      connection.send(
+        awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])),
+      );
+    }
+  }
+
+  leave(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    this.#ackScheduled.delete(connection);
+    const owned = [...connection.awarenessClients].filter((id) =>
+      this.awareness.getStates().has(id),
+    );
+    if (owned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, owned, null);
+  }
+
+  /** Handles one binary frame; closes the connection with 4400 when it is not well-formed. */
+  receive(connection: Connection, frame: Uint8Array): void {
+    try {
+      const decoder = decoding.createDecoder(frame);
+      const type = decoding.readVarUint(decoder);
+      if (type === MessageType.sync) this.#receiveSync(connection, decoder);
+      else if (type === MessageType.awareness) {
+        this.#receiveAwareness(connection, decoding.readVarUint8Array(decoder));
+      } else if (type === MessageType.queryAwareness) this.#sendAllAwareness(connection);
+      // Authentication happens at the upgrade; in-band auth messages are ignored.
+      else if (type !== MessageType.auth) {
+        connection.close(CloseCode.malformed, `unknown message type ${type}`);
+      }
+    } catch (error) {
+      connection.close(CloseCode.malformed, `malformed message: ${describe(error)}`);
+    }
+  }
+
+  #receiveSync(connection: Connection, decoder: decoding.Decoder): void {
+    const subtype = decoding.readVarUint(decoder);
+    if (subtype === SyncMessageType.step1) {
+      const stateVector = decoding.readVarUint8Array(decoder);
+      connection.send(syncStep2Frame(this.#encodeStateFor(stateVector)));
+      return;
+    }
+    if (subtype !== SyncMessageType.step2 && subtype !== SyncMessageType.update) {
+      connection.close(CloseCode.malformed, `unknown sync message ${subtype}`);
+      return;
+    }
+    const update = decoding.readVarUint8Array(decoder);
+    const seq = ++connection.receivedUpdates;
+    if (connection.options.readOnly) {
+      connection.send(refusedFrame(seq, 'read-only'));
+      // Nothing to store, but the position still counts as handled for the save indicator.
+      this.#acknowledgeInOrder(connection, seq, null);
+      return;
+    }
+    const { limits } = this.deps;
+    const check = validateUpdate(update, {
+      maxBytes: limits.maxFrameBytes,
+      maxStructs: limits.maxUpdateStructs,
+      maxClockSpan: limits.maxClockSpan,
+    });
+    if (!check.ok) {
+      connection.close(CloseCode.malformed, `invalid update: ${check.reason}`);
+      return;
+    }
+    if (check.empty) {
+      this.#acknowledgeInOrder(connection, seq, null);
+      return;
+    }
+    if (this.approximateBytes + update.byteLength > limits.maxDocumentBytes) {
+      connection.close(CloseCode.documentTooLarge, 'document over its size quota');
+      return;
+    }
+    Y.applyUpdate(this.doc, update, connection);
+    this.approximateBytes += update.byteLength;
+    this.#acknowledgeInOrder(connection, seq, update);
+  }
+
+  /** Stores the update (if any) and acknowledges position `seq` once everything before it is. */
+  #acknowledgeInOrder(connection: Connection, seq: number, update: Uint8Array | null): void {
+    if (!connection.options.extensions) {
+      if (update) this.deps.commits.enqueue(this.documentId, update, noop);
+      return;
+    }
+    this.deps.commits.enqueue(this.documentId, update, () => {
+      if (seq <= connection.committed) return;
+      connection.committed = seq;
+      this.#ackScheduled.add(connection);
+    });
+  }
+
+  /** Called by the server after each group commit: one ack frame per connection that got one. */
+  flushAcks(): void {
+    for (const connection of this.#ackScheduled) {
+      if (connection.committed > connection.acknowledged) {
+        connection.acknowledged = connection.committed;
+        connection.send(savedFrame(connection.acknowledged));
+      }
+    }
+    this.#ackScheduled.clear();
+  }
+
+  #encodeStateFor(stateVector: Uint8Array): Uint8Array {
+    // An empty state vector is one byte (zero clients): the joiner needs everything.
+    if (stateVector.byteLength === 1 && stateVector[0] === 0) {
+      this.#fullState ??= Y.encodeStateAsUpdate(this.doc);
+      return this.#fullState;
+    }
+    return Y.encodeStateAsUpdate(this.doc, stateVector);
+  }
+
+  #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.#fullState = null;
+    const from = typeof origin === 'object' && origin !== null && 'transport' in origin;
+    if (origin !== BUS_ORIGIN) this.deps.bus.publish(this.documentId, 'update', update);
+    this.#pendingBroadcast.push({ update, origin: from ? (origin as Connection) : null });
+    if (!this.#broadcastScheduled) {
+      this.#broadcastScheduled = true;
+      // Everything read from the sockets in this turn of the event loop leaves as one frame.
+      setImmediate(this.#flushBroadcast);
+    }
+  };
+
+  #flushBroadcast = (): void => {
+    this.#broadcastScheduled = false;
+    const pending = this.#pendingBroadcast;
+    this.#pendingBroadcast = [];
+    if (pending.length === 0) return;
+    const all =
+      pending.length === 1 ? pending[0]!.update : Y.mergeUpdates(pending.map((p) => p.update));
+    const allFrame = syncUpdateFrame(all);
+    const origins = new Set(pending.map((p) => p.origin));
+    for (const connection of this.connections) {
+      if (!origins.has(connection)) {
+        connection.send(allFrame);
+        continue;
+      }
+      // Never echo a sender's own update back to it: it has it, and the bytes are wasted.
+      const others = pending.filter((p) => p.origin !== connection).map((p) => p.update);
+      if (others.length === 0) continue;
+      connection.send(syncUpdateFrame(others.length === 1 ? others[0]! : Y.mergeUpdates(others)));
+    }
+  };
+
+  #receiveAwareness(connection: Connection, update: Uint8Array): void {
+    const entries = readAwarenessEntries(update);
+    const accepted = entries.filter((entry) => {
+      if (entry.state.length > this.deps.limits.maxAwarenessStateBytes) return false;
+      if (connection.awarenessClients.has(entry.clientId)) return true;
+      // A client id already spoken for by another connection is forged: drop that entry.
+      for (const other of this.connections) {
+        if (other !== connection && other.awarenessClients.has(entry.clientId)) return false;
+      }
+      connection.awarenessClients.add(entry.clientId);
+      return true;
+    });
+    if (accepted.length === 0) return;
+    const payload = accepted.length === entries.length ? update : writeAwarenessEntries(accepted);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, connection);
+  }
+
+  #sendAllAwareness(connection: Connection): void {
+    const clients = [...this.awareness.getStates().keys()];
+    connection.send(
+      awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)),
+    );
+  }
+
+  #onAwarenessUpdate = (
+    changes: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const from =
+      typeof origin === 'object' && origin !== null && 'transport' in origin
+        ? (origin as Connection)
+        : null;
+    for (const id of [...changes.added, ...changes.updated, ...changes.removed]) {
+      this.#pendingAwareness.set(id, from);
+    }
+    if (origin !== BUS_ORIGIN) {
+      const changed = [...changes.added, ...changes.updated, ...changes.removed];
+      this.deps.bus.publish(
+        this.documentId,
+        'awareness',
+        awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+      );
+    }
+    this.#scheduleAwarenessFlush();
+  };
+
+  /** Presence is throttled: the first change leaves at once, later ones are coalesced. */
+  #scheduleAwarenessFlush(): void {
+    if (this.#awarenessFlushScheduled) return;
+    this.#awarenessFlushScheduled = true;
+    const wait = this.#lastAwarenessFlush + this.deps.limits.awarenessFlushMs - Date.now();
+    if (wait <= 0) setImmediate(this.#flushAwareness);
+    else this.#awarenessTimer = setTimeout(this.#flushAwareness, wait);
+  }
+
+  #flushAwareness = (): void => {
+    if (this.#awarenessTimer) clearTimeout(this.#awarenessTimer);
+    this.#awarenessTimer = null;
+    this.#awarenessFlushScheduled = false;
+    this.#lastAwarenessFlush = Date.now();
+    const pending = this.#pendingAwareness;
+    this.#pendingAwareness = new Map();
+    if (pending.size === 0) return;
+    const frame = awarenessFrame(
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...pending.keys()]),
+    );
+    const origins = new Set(pending.values());
+    const soleOrigin = origins.size === 1 ? [...origins][0] : null;
+    for (const connection of this.connections) {
+      // The only author of every change in this frame already knows its own presence.
+      if (connection !== soleOrigin) connection.send(frame);
+    }
+  };
+
+  #onBusMessage = (kind: 'update' | 'awareness', payload: Uint8Array): void => {
+    if (kind === 'update') Y.applyUpdate(this.doc, payload, BUS_ORIGIN);
+    else awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, BUS_ORIGIN);
+  };
+
+  /** Everything pending for peers leaves now (used before shutdown). */
+  flushOutgoing(): void {
+    this.#flushBroadcast();
+    this.#flushAwareness();
+  }
+
+  destroy(): void {
+    this.#unsubscribeBus();
+    if (this.#awarenessTimer) clearTimeout(this.#awarenessTimer);
+    this.doc.off('update', this.#onDocUpdate);
+    this.awareness.off('update', this.#onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+function noop(): void {}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

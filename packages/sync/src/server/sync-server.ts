@@ -1,0 +1,282 @@
+import * as Y from 'yjs';
+import { inProcessBus, type RoomBus } from '../bus/bus.ts';
+import { CloseCode } from '../protocol.ts';
+import { CommitQueue, type CommitResult } from './commit-queue.ts';
+import { Connection } from './connection.ts';
+import { keepAliveFrame } from './frames.ts';
+import { defaultSyncLimits, type SyncLimits } from './limits.ts';
+import type { SyncPersistence } from './persistence.ts';
+import { Room } from './room.ts';
+import type { ConnectionHandle, SyncTransport } from './transport.ts';
+
+export interface SyncServerOptions {
+  persistence: SyncPersistence;
+  limits?: Partial<SyncLimits>;
+  bus?: RoomBus;
+  /**
+   * How long an empty room stays loaded before it is stored and unloaded: long enough that a
+   * reloading browser finds it warm, short enough that memory returns quickly.
+   * @default 2000 ms
+   */
+  unloadDelayMs?: number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface ConnectOptions {
+  documentId: string;
+  transport: SyncTransport;
+  /** The client asked for Accord's extra messages (durable acks, refusals, session info). */
+  extensions: boolean;
+  readOnly?: boolean;
+}
+
+type RoomEntry =
+  | { state: 'loading'; ready: Promise<Room | null> }
+  | { state: 'ready'; room: Room; unloadTimer: NodeJS.Timeout | null }
+  | { state: 'unloading'; done: Promise<void> };
+
+/** Document ids are opaque, URL-safe and short; anything else cannot name a document. */
+const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * The transport-agnostic sync core: rooms loaded once per document, the y-websocket protocol,
+ * durable acknowledgements through a group-commit queue, and orderly shutdown.
+ */
+export class SyncServer {
+  readonly limits: SyncLimits;
+  #entries = new Map<string, RoomEntry>();
+  #commits: CommitQueue;
+  #bus: RoomBus;
+  #unloadDelayMs: number;
+  #log: (message: string, error?: unknown) => void;
+  #closing = false;
+  #keepAlive: NodeJS.Timeout;
+
+  constructor(private readonly options: SyncServerOptions) {
+    this.limits = { ...defaultSyncLimits, ...options.limits };
+    this.#bus = options.bus ?? inProcessBus;
+    this.#unloadDelayMs = options.unloadDelayMs ?? 2000;
+    this.#log =
+      options.log ?? ((message, error) => console.error(`[sync] ${message}`, error ?? ''));
+    this.#commits = new CommitQueue(options.persistence, this.#afterCommit, this.#log);
+    this.#keepAlive = setInterval(this.#sendKeepAlives, this.limits.keepAliveMs / 2);
+    this.#keepAlive.unref();
+  }
+
+  /** Rooms currently loaded and sockets currently joined: for health checks and tests. */
+  stats(): { rooms: number; connections: number; pendingCommits: number } {
+    let rooms = 0;
+    let connections = 0;
+    for (const entry of this.#entries.values()) {
+      if (entry.state !== 'ready') continue;
+      rooms++;
+      connections += entry.room.connections.size;
+    }
+    return { rooms, connections, pendingCommits: this.#commits.size };
+  }
+
+  /** Accepts a socket for a document. Frames may arrive at once; they wait for the room. */
+  connect({
+    documentId,
+    transport,
+    extensions,
+    readOnly = false,
+  }: ConnectOptions): ConnectionHandle {
+    const connection = new Connection(transport, { extensions, readOnly });
+    let room: Room | null = null;
+    let queue: Uint8Array[] | null = [];
+    let queuedBytes = 0;
+
+    const start = async () => {
+      if (this.#closing) return connection.close(CloseCode.shuttingDown, 'server shutting down');
+      if (!DOCUMENT_ID.test(documentId)) {
+        return connection.close(CloseCode.notFound, 'no such document');
+      }
+      let acquired: Room | null;
+      try {
+        acquired = await this.#acquire(documentId);
+      } catch (error) {
+        this.#log(`could not load document ${documentId}`, error);
+        return connection.close(CloseCode.internalError, 'the document could not be loaded');
+      }
+      if (!acquired) return connection.close(CloseCode.notFound, 'no such document');
+      if (!connection.open) return this.#releaseIfEmpty(documentId, acquired);
+      room = acquired;
+      room.join(connection);
+      const waiting = queue ?? [];
+      queue = null;
+      for (const frame of waiting) {
+        if (!connection.open) break;
+        room.receive(connection, frame);
+      }
+    };
+    void start();
+
+    return {
+      receive: (frame) => {
+        if (!connection.open) return;
+        if (room) return room.receive(connection, frame);
+        if (!queue) return;
+        queue.push(frame);
+        queuedBytes += frame.byteLength;
+        if (
+          queue.length > this.limits.maxQueuedMessages ||
+          queuedBytes > this.limits.maxQueuedBytes
+        ) {
+          queue = null;
+          connection.close(CloseCode.tooMany, 'too many messages before the document was ready');
+        }
+      },
+      receiveText: () => {
+        connection.close(CloseCode.malformed, 'text frames are not part of the protocol');
+      },
+      closed: () => {
+        connection.open = false;
+        queue = null;
+        if (!room) return;
+        room.leave(connection);
+        this.#releaseIfEmpty(documentId, room);
+      },
+    };
+  }
+
+  /** Stores everything and closes every socket with 4503; the rooms are compacted. */
+  async shutdown(): Promise<void> {
+    this.#closing = true;
+    clearInterval(this.#keepAlive);
+    for (const entry of this.#entries.values()) {
+      if (entry.state !== 'ready') continue;
+      entry.room.flushOutgoing();
+      for (const connection of entry.room.connections) {
+        connection.close(CloseCode.shuttingDown, 'server shutting down');
+      }
+    }
+    await this.#commits.drain();
+    const unloads = [...this.#entries].map(([id, entry]) =>
+      entry.state === 'ready' ? this.#unload(id, entry.room) : undefined,
+    );
+    await Promise.all(unloads);
+  }
+
+  async #acquire(documentId: string): Promise<Room | null> {
+    for (;;) {
+      const entry = this.#entries.get(documentId);
+      if (!entry) break;
+      if (entry.state === 'ready') {
+        if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
+        entry.unloadTimer = null;
+        return entry.room;
+      }
+      if (entry.state === 'loading') {
+        const room = await entry.ready;
+        // Whoever started the load installed the room; loop to take it (or a newer entry).
+        if (!room) return null;
+        continue;
+      }
+      await entry.done;
+    }
+    const ready = this.#load(documentId);
+    this.#entries.set(documentId, { state: 'loading', ready });
+    try {
+      const room = await ready;
+      if (!room) {
+        this.#entries.delete(documentId);
+        return null;
+      }
+      this.#entries.set(documentId, { state: 'ready', room, unloadTimer: null });
+      return room;
+    } catch (error) {
+      // A failed load leaves no room behind, so nothing can ever store an empty state over the
+      // real one; the next join tries again.
+      this.#entries.delete(documentId);
+      throw error;
+    }
+  }
+
+  async #load(documentId: string): Promise<Room | null> {
+    const { persistence } = this.options;
+    if (!(await persistence.documentExists(documentId))) return null;
+    const body = await persistence.loadBody(documentId);
+    return new Room(documentId, body, {
+      limits: this.limits,
+      commits: this.#commits,
+      bus: this.#bus,
+      log: this.#log,
+    });
+  }
+
+  #releaseIfEmpty(documentId: string, room: Room): void {
+    const entry = this.#entries.get(documentId);
+    if (entry?.state !== 'ready' || entry.room !== room) return;
+    if (room.connections.size > 0 || entry.unloadTimer || this.#closing) return;
+    entry.unloadTimer = setTimeout(() => {
+      entry.unloadTimer = null;
+      if (room.connections.size === 0) void this.#unload(documentId, room);
+    }, this.#unloadDelayMs);
+  }
+
+  #unload(documentId: string, room: Room): Promise<void> {
+    const done = (async () => {
+      try {
+        await this.#commits.drain();
+        if (room.tailRows > 0) {
+          await this.options.persistence.compact(
+            documentId,
+            Y.encodeStateAsUpdate(room.doc),
+            room.lastSeq,
+          );
+        }
+      } catch (error) {
+        // The update log still holds everything; compaction can wait for the next unload.
+        this.#log(`could not compact document ${documentId} on unload`, error);
+      } finally {
+        room.destroy();
+        this.#entries.delete(documentId);
+      }
+    })();
+    this.#entries.set(documentId, { state: 'unloading', done });
+    return done;
+  }
+
+  #afterCommit = async (results: CommitResult[]): Promise<void> => {
+    for (const entry of this.#entries.values()) {
+      if (entry.state === 'ready') entry.room.flushAcks();
+    }
+    for (const { documentId, lastSeq, rowBytes } of results) {
+      const entry = this.#entries.get(documentId);
+      if (entry?.state !== 'ready') continue;
+      const { room } = entry;
+      room.lastSeq = lastSeq;
+      room.tailRows++;
+      room.tailBytes += rowBytes;
+      if (
+        room.tailRows >= this.limits.compactAfterRows ||
+        room.tailBytes >= this.limits.compactAfterBytes
+      ) {
+        await this.#compact(room);
+      }
+    }
+  };
+
+  async #compact(room: Room): Promise<void> {
+    try {
+      const state = Y.encodeStateAsUpdate(room.doc);
+      await this.options.persistence.compact(room.documentId, state, room.lastSeq);
+      room.tailRows = 0;
+      room.tailBytes = 0;
+      room.approximateBytes = state.byteLength;
+    } catch (error) {
+      this.#log(`could not compact document ${room.documentId}`, error);
+    }
+  }
+
+  #sendKeepAlives = (): void => {
+    const idleSince = Date.now() - this.limits.keepAliveMs;
+    for (const entry of this.#entries.values()) {
+      if (entry.state !== 'ready') continue;
+      for (const connection of entry.room.connections) {
+        if (connection.lastSentAt < idleSince) connection.send(keepAliveFrame);
+      }
+    }
+  };
+}
