@@ -22,8 +22,8 @@ interface SnapshotRow {
  * document per process), so a group commit costs one INSERT per row and no SELECT. That cache
  * assumes this connection is the only writer of the log; a second writing process would not
  * corrupt anything: the stale writer's batch fails whole on the (document_id, seq) primary key,
- * its counters are dropped, and the caller's retry numbers from the database again. If documents can one
- * day be deleted, the deletion must also drop the cached entry.
+ * its counters are dropped, and the caller's retry numbers from the database again. If documents
+ * can one day be deleted, the deletion must also drop the cached entry.
  */
 export class SqliteBodyLog {
   readonly #lastSeqs = new Map<string, number>();
