@@ -53,19 +53,17 @@ export class CommitQueue {
     while (this.#pending.length > 0) {
       const batch = this.#pending;
       this.#pending = [];
-      try {
-        const results = await this.#commit(batch);
+      const failed = await this.#commitBatch(batch);
+      if (failed.length === 0) {
         this.#retryDelayMs = 0;
-        for (const item of batch) item.onCommitted();
-        await this.onCommitted(results);
-      } catch (error) {
-        // Nothing of the batch was acknowledged: keep it, in order, and try again. The updates
-        // stay in the rooms' documents meanwhile, so nobody's text is lost while the disk recovers.
-        this.log('group commit failed; retrying', error);
-        this.#pending = batch.concat(this.#pending);
-        this.#retryDelayMs = Math.min(Math.max(this.#retryDelayMs * 2, 50), 5_000);
-        await new Promise((resolve) => setTimeout(resolve, this.#retryDelayMs));
+        continue;
       }
+      // Nothing of a failed document was acknowledged: keep it, in order, and try again. The
+      // updates stay in the rooms' documents meanwhile, so nobody's text is lost while the disk
+      // recovers.
+      this.#pending = failed.concat(this.#pending);
+      this.#retryDelayMs = Math.min(Math.max(this.#retryDelayMs * 2, 50), 5_000);
+      await new Promise((resolve) => setTimeout(resolve, this.#retryDelayMs));
     }
     this.#running = null;
     const waiters = this.#idleWaiters;
@@ -73,24 +71,60 @@ export class CommitQueue {
     for (const resolve of waiters) resolve();
   }
 
-  async #commit(batch: PendingCommit[]): Promise<CommitResult[]> {
-    const byDocument = new Map<string, Uint8Array[]>();
-    for (const { documentId, update } of batch) {
-      if (!update) continue;
-      const list = byDocument.get(documentId);
-      if (list) list.push(update);
-      else byDocument.set(documentId, [update]);
+  /**
+   * Commits the batch in one transaction. If that fails, commits each document on its own, so one
+   * document the store refuses cannot hold back everyone else's acknowledgements. Returns what
+   * could not be committed.
+   */
+  async #commitBatch(batch: PendingCommit[]): Promise<PendingCommit[]> {
+    const groups = groupByDocument(batch);
+    try {
+      await this.#commitGroups(groups);
+      return [];
+    } catch (error) {
+      this.log('group commit failed', error);
     }
-    if (byDocument.size === 0) return [];
-    const rows = [...byDocument].map(([documentId, updates]) => ({
-      documentId,
-      update: updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates),
-    }));
-    const lastSeqs = await this.persistence.appendUpdates(rows);
-    return rows.map(({ documentId, update }) => ({
-      documentId,
-      lastSeq: lastSeqs.get(documentId) ?? 0,
-      rowBytes: update.byteLength,
-    }));
+    if (groups.size === 1) return batch;
+    const failed: PendingCommit[] = [];
+    for (const [documentId, items] of groups) {
+      try {
+        await this.#commitGroups(new Map([[documentId, items]]));
+      } catch (error) {
+        this.log(`commit of document ${documentId} failed; retrying`, error);
+        failed.push(...items);
+      }
+    }
+    return failed;
   }
+
+  async #commitGroups(groups: Map<string, PendingCommit[]>): Promise<void> {
+    const rows: { documentId: string; update: Uint8Array }[] = [];
+    for (const [documentId, items] of groups) {
+      const updates = items.flatMap((item) => (item.update ? [item.update] : []));
+      if (updates.length === 0) continue;
+      rows.push({
+        documentId,
+        update: updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates),
+      });
+    }
+    const lastSeqs = rows.length > 0 ? await this.persistence.appendUpdates(rows) : new Map();
+    for (const items of groups.values()) for (const item of items) item.onCommitted();
+    await this.onCommitted(
+      rows.map(({ documentId, update }) => ({
+        documentId,
+        lastSeq: lastSeqs.get(documentId) ?? 0,
+        rowBytes: update.byteLength,
+      })),
+    );
+  }
+}
+
+function groupByDocument(batch: PendingCommit[]): Map<string, PendingCommit[]> {
+  const groups = new Map<string, PendingCommit[]>();
+  for (const item of batch) {
+    const group = groups.get(item.documentId);
+    if (group) group.push(item);
+    else groups.set(item.documentId, [item]);
+  }
+  return groups;
 }
