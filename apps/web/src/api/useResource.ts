@@ -1,0 +1,36 @@
+import { useCallback, useEffect, useState } from 'react';
+
+export type Resource<T> =
+  | { state: 'loading' }
+  | { state: 'error'; error: unknown }
+  | { state: 'ready'; data: T };
+
+/**
+ * Loads `load(signal)` whenever `key` changes; `reload()` loads again. An answer that arrives
+ * after the key changed is dropped (the request is aborted).
+ */
+export function useResource<T>(
+  key: string,
+  load: (signal: AbortSignal) => Promise<T>,
+): [Resource<T>, () => void] {
+  const [resource, setResource] = useState<Resource<T>>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  // `load` is keyed by `key` (callers memoise it per key); `attempt` forces a reload.
+  useEffect(() => {
+    const controller = new AbortController();
+    setResource({ state: 'loading' });
+    load(controller.signal).then(
+      (data) => {
+        if (!controller.signal.aborted) setResource({ state: 'ready', data });
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted) setResource({ state: 'error', error });
+      },
+    );
+    return () => controller.abort();
+  }, [key, attempt]);
+
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  return [resource, reload];
+}

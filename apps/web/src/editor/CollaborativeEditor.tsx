@@ -1,0 +1,153 @@
+import { accordNodes, accordTheme } from '@accord/editor';
+import type { AccordConnection } from '@accord/sync/client';
+import { connectDocument } from '@accord/sync/client';
+import { ClickableLinkPlugin } from '@lexical/react/LexicalClickableLinkPlugin';
+import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
+import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
+import { type InitialConfigType, LexicalComposer } from '@lexical/react/LexicalComposer';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
+import type { Provider } from '@lexical/yjs';
+import { type ReactNode, useCallback, useMemo, useRef } from 'react';
+import * as Y from 'yjs';
+import { useT } from '../i18n/index.ts';
+import type { Identity } from '../identity/index.ts';
+import { EditablePlugin } from './EditablePlugin.tsx';
+import { ListTabPlugin } from './ListTabPlugin.tsx';
+import { asLexicalProvider } from './provider.ts';
+import { Toolbar } from './Toolbar.tsx';
+import { isValidLinkUrl } from './url.ts';
+
+export const EDITOR_ID = 'editor';
+
+interface CollaborativeEditorProps {
+  documentId: string;
+  title: string;
+  identity: Identity;
+  /** `ws(s)://host/sync`; the document id is appended by the provider. */
+  serverUrl: string;
+  editable: boolean;
+  /** Until the first sync, an empty editor means "loading", not "empty document". */
+  synced: boolean;
+  /** Hands the connection up, for the save indicator, presence and the unload guard. */
+  onConnection: (connection: AccordConnection) => void;
+  /** Shown at the end of the sticky bar above the text (the save status). */
+  barEnd?: ReactNode;
+  /** Shown in the sticky bar, under the toolbar: what the person must not miss while scrolled. */
+  notices?: ReactNode;
+}
+
+function onError(error: Error): void {
+  console.error('[accord editor]', error);
+}
+
+/**
+ * The document body: a Lexical editor bound to the document's Y.Doc. The Yjs document is the
+ * source of truth (editorState null, no bootstrap: the server created the content); undo/redo
+ * come from the collaboration plugin's Yjs UndoManager, so no HistoryPlugin.
+ *
+ * Mount one per document id (`key`): a binding cannot be re-pointed at another document.
+ */
+export function CollaborativeEditor({
+  documentId,
+  title,
+  identity,
+  serverUrl,
+  editable,
+  synced,
+  onConnection,
+  barEnd,
+  notices,
+}: CollaborativeEditorProps) {
+  const t = useT();
+  const cursorsContainerRef = useRef<HTMLDivElement>(null);
+
+  const initialConfig = useMemo<InitialConfigType>(
+    () => ({
+      namespace: 'accord-document',
+      editorState: null,
+      nodes: accordNodes,
+      theme: accordTheme,
+      onError,
+      editable: false, // EditablePlugin turns it on once the connection allows it
+    }),
+    [],
+  );
+
+  // Stable identity: the plugin creates a new provider whenever this function changes.
+  const providerFactory = useCallback(
+    (id: string, yjsDocMap: Map<string, Y.Doc>): Provider => {
+      const doc = new Y.Doc();
+      yjsDocMap.set(id, doc);
+      const connection = connectDocument({ serverUrl, documentId: id, doc, connect: false });
+      onConnection(connection);
+      return asLexicalProvider(connection.provider);
+    },
+    [serverUrl, onConnection],
+  );
+
+  const { person, organisation } = identity;
+  // Stable identity too: a new object would make the plugin reconnect on every render.
+  const awarenessData = useMemo(
+    () => ({
+      personId: person.id,
+      organisationId: person.organisationId,
+      organisationName: organisation?.name ?? null,
+    }),
+    [person.id, person.organisationId, organisation?.name],
+  );
+
+  const placeholderText = synced ? t('editor.placeholder') : t('app.loading');
+
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <LexicalCollaboration>
+        <div className="editor-shell">
+          <div className="editor-bar">
+            <div className="editor-bar__row">
+              {editable ? <Toolbar editorId={EDITOR_ID} /> : <span className="editor-bar__spacer" />}
+              {barEnd}
+            </div>
+            {notices}
+          </div>
+          <div className="editor-surface" ref={cursorsContainerRef}>
+            <RichTextPlugin
+              contentEditable={
+                <ContentEditable
+                  id={EDITOR_ID}
+                  className="editor-content"
+                  data-testid="editor"
+                  ariaLabel={t('editor.label', { title })}
+                  ariaMultiline
+                  spellCheck
+                  aria-placeholder={placeholderText}
+                  placeholder={<div className="editor-placeholder">{placeholderText}</div>}
+                />
+              }
+              ErrorBoundary={LexicalErrorBoundary}
+            />
+          </div>
+        </div>
+        <CollaborationPlugin
+          id={documentId}
+          providerFactory={providerFactory}
+          shouldBootstrap={false}
+          username={person.name}
+          cursorColor={person.colour}
+          awarenessData={awarenessData}
+          cursorsContainerRef={cursorsContainerRef}
+        />
+        <EditablePlugin editable={editable} />
+        <ListPlugin />
+        <ListTabPlugin />
+        <LinkPlugin validateUrl={isValidLinkUrl} />
+        <ClickableLinkPlugin newTab />
+        <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} hasHorizontalScroll />
+      </LexicalCollaboration>
+    </LexicalComposer>
+  );
+}

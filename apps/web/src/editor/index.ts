@@ -1,0 +1,2 @@
+export { CollaborativeEditor, EDITOR_ID } from './CollaborativeEditor.tsx';
+export { isValidLinkUrl, normaliseLinkUrl } from './url.ts';

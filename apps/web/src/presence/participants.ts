@@ -1,0 +1,63 @@
+export interface Participant {
+  /** Several tabs of one person collapse into one participant. */
+  key: string;
+  personId: string | null;
+  name: string;
+  colour: string;
+  organisationId: string | null;
+  organisationName: string | null;
+  isSelf: boolean;
+  /** Their caret is in the editor right now. */
+  focusing: boolean;
+}
+
+const MAX_TEXT = 120;
+
+function text(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed.slice(0, MAX_TEXT);
+}
+
+function record(value: unknown): Record<string, unknown> | null {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
+}
+
+/**
+ * Reads awareness states into participants. States come from other clients: every field is
+ * checked, a state without a name (not yet initialised, or foreign) is skipped.
+ */
+export function participantsFrom(
+  states: ReadonlyMap<number, unknown>,
+  selfClientId: number,
+): Participant[] {
+  const byKey = new Map<string, Participant>();
+  for (const [clientId, raw] of states) {
+    const state = record(raw);
+    const name = text(state?.name);
+    if (state === null || name === null) continue;
+    const data = record(state.awarenessData);
+    const personId = text(data?.personId);
+    const key = personId !== null ? `person:${personId}` : `client:${clientId}`;
+    const isSelf = clientId === selfClientId;
+    const existing = byKey.get(key);
+    if (existing !== undefined) {
+      existing.isSelf ||= isSelf;
+      existing.focusing ||= state.focusing === true;
+      continue;
+    }
+    byKey.set(key, {
+      key,
+      personId,
+      name,
+      colour: text(state.color) ?? '',
+      organisationId: text(data?.organisationId),
+      organisationName: text(data?.organisationName),
+      isSelf,
+      focusing: state.focusing === true,
+    });
+  }
+  return [...byKey.values()].sort(
+    (a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name),
+  );
+}
