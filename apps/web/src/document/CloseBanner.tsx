@@ -52,12 +52,12 @@ function refusedReason(t: Translate, reason: string): string {
 /** The server refused an edit: say so, until the person dismisses it. */
 export function RefusedNotice({ refused }: { refused: NonNullable<ConnectionStatus['refused']> }) {
   const t = useT();
-  const [dismissed, setDismissed] = useState<string | null>(null);
-  if (dismissed === refused.reason) return null;
+  const [dismissed, setDismissed] = useState<object | null>(null);
+  if (dismissed === refused) return null;
   return (
     <div className="notice notice--warning" role="alert" data-testid="refused-notice">
       <p>{t('connection.refusedEdit', { reason: refusedReason(t, refused.reason) })}</p>
-      <button type="button" className="button" onClick={() => setDismissed(refused.reason)}>
+      <button type="button" className="button" onClick={() => setDismissed(refused)}>
         {t('common.close')}
       </button>
     </div>

@@ -1,7 +1,6 @@
 import { accordNodes, accordTheme } from '@accord/editor';
 import type { AccordConnection } from '@accord/sync/client';
 import { connectDocument } from '@accord/sync/client';
-import { ClickableLinkPlugin } from '@lexical/react/LexicalClickableLinkPlugin';
 import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
 import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
 import { type InitialConfigType, LexicalComposer } from '@lexical/react/LexicalComposer';
@@ -17,6 +16,7 @@ import * as Y from 'yjs';
 import { useT } from '../i18n/index.ts';
 import type { Identity } from '../identity/index.ts';
 import { EditablePlugin } from './EditablePlugin.tsx';
+import { LinkOpenerPlugin } from './LinkOpenerPlugin.tsx';
 import { ListTabPlugin } from './ListTabPlugin.tsx';
 import { asLexicalProvider } from './provider.ts';
 import { Toolbar } from './Toolbar.tsx';
@@ -109,7 +109,11 @@ export function CollaborativeEditor({
         <div className="editor-shell">
           <div className="editor-bar">
             <div className="editor-bar__row">
-              {editable ? <Toolbar editorId={EDITOR_ID} /> : <span className="editor-bar__spacer" />}
+              {editable ? (
+                <Toolbar editorId={EDITOR_ID} />
+              ) : (
+                <span className="editor-bar__spacer" />
+              )}
               {barEnd}
             </div>
             {notices}
@@ -145,7 +149,7 @@ export function CollaborativeEditor({
         <ListPlugin />
         <ListTabPlugin />
         <LinkPlugin validateUrl={isValidLinkUrl} />
-        <ClickableLinkPlugin newTab />
+        <LinkOpenerPlugin />
         <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} hasHorizontalScroll />
       </LexicalCollaboration>
     </LexicalComposer>

@@ -35,7 +35,7 @@ export const pendingFr = {
     noPeople: 'Aucune personne n’est encore inscrite dans ce partenariat.',
   },
   editor: {
-    label: 'Texte du document « {title} »',
+    label: 'Texte du document «\u202f{title}\u202f»',
     blockType: 'Style de paragraphe',
     shortcut: '{label} ({shortcut})',
     linkHint: 'Par exemple https://www.exemple.fr ou mailto:nom@exemple.fr',

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { ApiError, createDocument, type DocumentKind } from '../api/index.ts';
 import { navigate, paths } from '../app/index.ts';
 import { useT } from '../i18n/index.ts';
@@ -19,12 +19,14 @@ export function CreateDocumentForm({ partnershipId }: { partnershipId: string })
   const [kind, setKind] = useState<DocumentKind>('action-plan');
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const titleRef = useRef<HTMLInputElement>(null);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const trimmed = title.trim();
     if (trimmed === '') {
       setError(t('documents.titleRequired'));
+      titleRef.current?.focus();
       return;
     }
     setSubmitting(true);
@@ -56,6 +58,7 @@ export function CreateDocumentForm({ partnershipId }: { partnershipId: string })
       <div className="field">
         <label htmlFor={ids.title}>{t('documents.titleLabel')}</label>
         <input
+          ref={titleRef}
           id={ids.title}
           name="title"
           type="text"
