@@ -14,7 +14,7 @@ import type { Provider } from '@lexical/yjs';
 import { type ReactNode, useCallback, useMemo, useRef } from 'react';
 import * as Y from 'yjs';
 import { useT } from '../i18n/index.ts';
-import type { Identity } from '../identity/index.ts';
+import { type Identity, personLabel } from '../identity/index.ts';
 import { EditablePlugin } from './EditablePlugin.tsx';
 import { LinkOpenerPlugin } from './LinkOpenerPlugin.tsx';
 import { ListTabPlugin } from './ListTabPlugin.tsx';
@@ -91,14 +91,19 @@ export function CollaborativeEditor({
   );
 
   const { person, organisation } = identity;
+  // What the others see on this person's caret: "Name (Organisation)". A string, so it only
+  // changes (and the plugin only re-announces it) when the person or the language changes.
+  const caretLabel = personLabel(t, person.name, organisation?.name ?? null);
   // Stable identity too: a new object would make the plugin reconnect on every render.
+  // `personName` is the bare name, for the presence panel, which adds the organisation itself.
   const awarenessData = useMemo(
     () => ({
       personId: person.id,
+      personName: person.name,
       organisationId: person.organisationId,
       organisationName: organisation?.name ?? null,
     }),
-    [person.id, person.organisationId, organisation?.name],
+    [person.id, person.name, person.organisationId, organisation?.name],
   );
 
   const placeholderText = synced ? t('editor.placeholder') : t('app.loading');
@@ -140,7 +145,7 @@ export function CollaborativeEditor({
           id={documentId}
           providerFactory={providerFactory}
           shouldBootstrap={false}
-          username={person.name}
+          username={caretLabel}
           cursorColor={person.colour}
           awarenessData={awarenessData}
           cursorsContainerRef={cursorsContainerRef}

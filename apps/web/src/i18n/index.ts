@@ -3,4 +3,4 @@ export { useI18n, useT } from './context.ts';
 export { useDateTimeFormat } from './format.ts';
 export { I18nProvider } from './I18nProvider.tsx';
 export { LanguageSwitch } from './LanguageSwitch.tsx';
-export type { CatalogKey, PendingKey, Translate } from './translator.ts';
+export type { CatalogKey, Translate } from './translator.ts';

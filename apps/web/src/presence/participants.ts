@@ -2,6 +2,7 @@ export interface Participant {
   /** Several tabs of one person collapse into one participant. */
   key: string;
   personId: string | null;
+  /** The bare name, without the organisation (which is grouped and labelled separately). */
   name: string;
   colour: string;
   organisationId: string | null;
@@ -26,6 +27,9 @@ function record(value: unknown): Record<string, unknown> | null {
 /**
  * Reads awareness states into participants. States come from other clients: every field is
  * checked, a state without a name (not yet initialised, or foreign) is skipped.
+ *
+ * The top-level `name` is the caret label, "Name (Organisation)"; the bare name is
+ * `awarenessData.personName`, preferred when present so the organisation is not shown twice.
  */
 export function participantsFrom(
   states: ReadonlyMap<number, unknown>,
@@ -34,9 +38,10 @@ export function participantsFrom(
   const byKey = new Map<string, Participant>();
   for (const [clientId, raw] of states) {
     const state = record(raw);
-    const name = text(state?.name);
-    if (state === null || name === null) continue;
+    const caretName = text(state?.name);
+    if (state === null || caretName === null) continue;
     const data = record(state.awarenessData);
+    const name = text(data?.personName) ?? caretName;
     const personId = text(data?.personId);
     const key = personId !== null ? `person:${personId}` : `client:${clientId}`;
     const isSelf = clientId === selfClientId;

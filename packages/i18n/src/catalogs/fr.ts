@@ -15,24 +15,35 @@ export const fr = {
     name: 'Accord',
     tagline: 'L’espace de travail partagé des partenariats',
     skipToContent: 'Aller au contenu',
+    skipToEditor: 'Aller à l’éditeur',
     language: 'Langue',
     languageName: 'Français',
     loading: 'Chargement…',
   },
+  common: {
+    cancel: 'Annuler',
+    close: 'Fermer',
+  },
   home: {
     title: 'Vos partenariats',
+    featured: 'Votre partenariat',
     intro: 'Retrouvez les plans d’action et les conventions que vous rédigez avec vos partenaires.',
     empty: 'Vous ne participez encore à aucun partenariat.',
     open: 'Ouvrir le partenariat',
     organisationCount_one: '{count}\u00a0organisation partenaire',
     organisationCount_other: '{count}\u00a0organisations partenaires',
   },
+  partnership: {
+    organisationsTitle: 'Organisations partenaires',
+  },
   documents: {
     title: 'Documents',
     new: 'Nouveau document',
     titleLabel: 'Titre du document',
+    titleRequired: 'Donnez un titre au document.',
     templateLabel: 'Modèle',
     create: 'Créer le document',
+    creating: 'Création…',
     open: 'Ouvrir',
     backToList: 'Retour aux documents',
     empty: 'Aucun document pour l’instant. Créez le premier à partir d’un modèle.',
@@ -57,7 +68,10 @@ export const fr = {
     },
   },
   editor: {
+    label: 'Texte du document «\u202f{title}\u202f»',
     toolbar: 'Mise en forme',
+    blockType: 'Style de paragraphe',
+    shortcut: '{label} ({shortcut})',
     bold: 'Gras',
     italic: 'Italique',
     underline: 'Souligné',
@@ -70,6 +84,12 @@ export const fr = {
     quote: 'Citation',
     link: 'Lien',
     linkUrl: 'Adresse du lien',
+    linkHint: 'Par exemple https://www.exemple.fr ou mailto:nom@exemple.fr',
+    linkText: 'Texte du lien',
+    linkInvalid:
+      'Cette adresse n’est pas valide. Utilisez une adresse web (https://…), de courriel (mailto:…) ou de téléphone (tel:…).',
+    linkTextRequired: 'Indiquez le texte du lien.',
+    applyLink: 'Appliquer',
     removeLink: 'Retirer le lien',
     insertTable: 'Insérer un tableau',
     undo: 'Annuler',
@@ -83,8 +103,11 @@ export const fr = {
     offline: 'Hors ligne — modifications en attente',
     connecting: 'Connexion…',
     reconnecting: 'Reconnexion…',
+    closed: 'Déconnecté',
+    closedUnsaved: 'Déconnecté — modifications non enregistrées',
   },
   connection: {
+    closedTitle: 'La connexion à ce document est fermée',
     /** Close code 4400. */
     malformedMessage:
       'Le serveur n’a pas compris un message de votre navigateur. Rechargez la page pour reprendre.',
@@ -107,16 +130,25 @@ export const fr = {
     /** Close code 1009. */
     frameTooBig:
       'Votre dernière modification est trop volumineuse pour être envoyée\u00a0: elle n’a pas été enregistrée.',
+    /** Any other close code. */
+    unknownClose: 'Le serveur a fermé la connexion (code {code}).',
+    /** Follows the close reason: the text stays visible. */
+    readOnlyNow: 'Le document reste affiché en lecture seule.',
     refusedEdit: 'Votre modification n’a pas pu être enregistrée\u00a0: {reason}',
     refusedReasons: {
       readOnly: 'vous avez un accès en lecture seule.',
       locked: 'le document est verrouillé pendant la signature.',
       final: 'la convention est définitive et ne peut plus être modifiée.',
     },
+    refusedTooLarge: 'le document a atteint sa taille maximale.',
     refusedText: 'Texte non enregistré',
     copyRefusedText: 'Copier le texte',
     reload: 'Recharger la page',
     signIn: 'Se reconnecter',
+  },
+  person: {
+    withOrganisation: '{name} ({organisation})',
+    unknownOrganisation: 'Organisation inconnue',
   },
   presence: {
     title: 'Présents',
@@ -125,11 +157,15 @@ export const fr = {
     count_one: '{count}\u00a0personne',
     count_other: '{count}\u00a0personnes',
     organisation: '{organisation}\u00a0: {count}',
+    alone: 'Personne d’autre n’est sur ce document pour l’instant.',
   },
   identity: {
     title: 'Qui êtes-vous\u202f?',
     intro:
       'Choisissez une personne de la démonstration pour découvrir Accord avec son organisation et son rôle.',
+    demoNote:
+      'Démonstration\u00a0: il n’y a pas encore de comptes. Ce choix est enregistré dans ce navigateur.',
+    noPeople: 'Aucune personne n’est encore inscrite dans ce partenariat.',
     continueAs: 'Continuer en tant que {name}',
     change: 'Changer de personne',
     organisation: 'Organisation',

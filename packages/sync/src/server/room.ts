@@ -139,12 +139,6 @@ export class Room {
     }
     const update = decoding.readVarUint8Array(decoder);
     const seq = ++connection.receivedUpdates;
-    if (connection.options.readOnly) {
-      connection.send(refusedFrame(seq, 'read-only'));
-      // Nothing to store, but the position still counts as handled for the save indicator.
-      this.#acknowledgeInOrder(connection, seq, null);
-      return;
-    }
     const { limits } = this.deps;
     const check = validateUpdate(update, {
       maxBytes: limits.maxFrameBytes,
@@ -159,13 +153,49 @@ export class Room {
       this.#acknowledgeInOrder(connection, seq, null);
       return;
     }
+    if (connection.options.readOnly) {
+      // Every step 2 repeats the whole delete set, so "not empty" is not "new": only refuse an
+      // update that would change the document.
+      if (!Y.snapshotContainsUpdate(Y.snapshot(this.doc), update)) {
+        if (connection.options.extensions) connection.send(refusedFrame(seq, 'read-only'));
+      }
+      // Nothing to store, but the position still counts as handled for the save indicator.
+      this.#acknowledgeInOrder(connection, seq, null);
+      return;
+    }
     if (this.approximateBytes + update.byteLength > limits.maxDocumentBytes) {
       connection.close(CloseCode.documentTooLarge, 'document over its size quota');
       return;
     }
-    Y.applyUpdate(this.doc, update, connection);
-    this.approximateBytes += update.byteLength;
-    this.#acknowledgeInOrder(connection, seq, update);
+    this.#acknowledgeInOrder(connection, seq, this.#apply(update, connection));
+  }
+
+  /**
+   * Applies a client's update and returns what to store: only what changed the document (a
+   * reconnecting client's step 2 often brings nothing new), or the raw update when Yjs parked it
+   * as pending (it waits for updates it depends on, and must survive a restart too).
+   */
+  #apply(update: Uint8Array, connection: Connection): Uint8Array | null {
+    const { store } = this.doc;
+    const pendingBefore = [store.pendingStructs, store.pendingDs];
+    const changes: Uint8Array[] = [];
+    const collect = (change: Uint8Array, origin: unknown) => {
+      if (origin === connection) changes.push(change);
+    };
+    this.doc.on('update', collect);
+    try {
+      Y.applyUpdate(this.doc, update, connection);
+    } finally {
+      this.doc.off('update', collect);
+    }
+    if (store.pendingStructs !== pendingBefore[0] || store.pendingDs !== pendingBefore[1]) {
+      this.approximateBytes += update.byteLength;
+      return update;
+    }
+    if (changes.length === 0) return null;
+    const stored = changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes);
+    this.approximateBytes += stored.byteLength;
+    return stored;
   }
 
   /** Stores the update (if any) and acknowledges position `seq` once everything before it is. */
@@ -237,8 +267,11 @@ export class Room {
   #receiveAwareness(connection: Connection, update: Uint8Array): void {
     const entries = readAwarenessEntries(update);
     const accepted = entries.filter((entry) => {
-      if (entry.state.length > this.deps.limits.maxAwarenessStateBytes) return false;
+      if (longerThan(entry.state, this.deps.limits.maxAwarenessStateBytes)) return false;
       if (connection.awarenessClients.has(entry.clientId)) return true;
+      // Stock clients relay every presence change they receive, removals included: a removal
+      // never makes an id yours, or a peer's echo would silence its owner when they come back.
+      if (entry.state === 'null') return false;
       // A client id already spoken for by another connection is forged: drop that entry.
       for (const other of this.connections) {
         if (other !== connection && other.awarenessClients.has(entry.clientId)) return false;
@@ -330,6 +363,14 @@ export class Room {
 }
 
 function noop(): void {}
+
+/** Whether `text` takes more than `maxBytes` in UTF-8, measuring only when it matters. */
+function longerThan(text: string, maxBytes: number): boolean {
+  // One UTF-16 unit takes one to three UTF-8 bytes.
+  if (text.length * 3 <= maxBytes) return false;
+  if (text.length > maxBytes) return true;
+  return Buffer.byteLength(text, 'utf8') > maxBytes;
+}
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -33,7 +33,7 @@ export interface ConnectOptions {
 type RoomEntry =
   | { state: 'loading'; ready: Promise<Room | null> }
   | { state: 'ready'; room: Room; unloadTimer: NodeJS.Timeout | null }
-  | { state: 'unloading'; done: Promise<void> };
+  | { state: 'unloading'; room: Room; done: Promise<void>; compacting: boolean };
 
 /** Document ids are opaque, URL-safe and short; anything else cannot name a document. */
 const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -68,7 +68,8 @@ export class SyncServer {
     let rooms = 0;
     let connections = 0;
     for (const entry of this.#entries.values()) {
-      if (entry.state !== 'ready') continue;
+      // A room that is unloading still holds its document in memory.
+      if (entry.state === 'loading') continue;
       rooms++;
       connections += entry.room.connections.size;
     }
@@ -100,6 +101,7 @@ export class SyncServer {
         return connection.close(CloseCode.internalError, 'the document could not be loaded');
       }
       if (!acquired) return connection.close(CloseCode.notFound, 'no such document');
+      if (this.#closing) return connection.close(CloseCode.shuttingDown, 'server shutting down');
       if (!connection.open) return this.#releaseIfEmpty(documentId, acquired);
       room = acquired;
       room.join(connection);
@@ -140,22 +142,40 @@ export class SyncServer {
     };
   }
 
-  /** Stores everything and closes every socket with 4503; the rooms are compacted. */
-  async shutdown(): Promise<void> {
+  /**
+   * Stores everything and closes every socket with 4503; the rooms are compacted. Waits at most
+   * `deadlineMs` for a store that refuses to commit, then gives up on what is still pending.
+   */
+  async shutdown(deadlineMs = 10_000): Promise<void> {
     this.#closing = true;
     clearInterval(this.#keepAlive);
+    // Rooms still loading become ready (or fail) first, so none is missed below.
+    await Promise.all(
+      [...this.#entries.values()].map((entry) =>
+        entry.state === 'loading' ? entry.ready.catch(() => null) : null,
+      ),
+    );
     for (const entry of this.#entries.values()) {
       if (entry.state !== 'ready') continue;
+      if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
+      entry.unloadTimer = null;
       entry.room.flushOutgoing();
       for (const connection of entry.room.connections) {
         connection.close(CloseCode.shuttingDown, 'server shutting down');
       }
     }
-    await this.#commits.drain();
-    const unloads = [...this.#entries].map(([id, entry]) =>
-      entry.state === 'ready' ? this.#unload(id, entry.room) : undefined,
+    const drained = await Promise.race([
+      this.#commits.drain().then(() => true),
+      new Promise<false>((resolve) => setTimeout(resolve, deadlineMs, false).unref()),
+    ]);
+    if (!drained) this.#log('shutdown: the store did not commit everything in time');
+    await Promise.all(
+      [...this.#entries].map(([id, entry]) => {
+        if (entry.state === 'ready') return this.#unload(id, entry.room);
+        if (entry.state === 'unloading') return entry.done;
+        return undefined;
+      }),
     );
-    await Promise.all(unloads);
   }
 
   async #acquire(documentId: string): Promise<Room | null> {
@@ -172,6 +192,12 @@ export class SyncServer {
         // Whoever started the load installed the room; loop to take it (or a newer entry).
         if (!room) return null;
         continue;
+      }
+      if (!entry.compacting) {
+        // The room is only waiting for its last commits: take it back instead of waiting (the
+        // store may be refusing commits for a while, and the text is right here).
+        this.#entries.set(documentId, { state: 'ready', room: entry.room, unloadTimer: null });
+        return entry.room;
       }
       await entry.done;
     }
@@ -211,31 +237,50 @@ export class SyncServer {
     if (room.connections.size > 0 || entry.unloadTimer || this.#closing) return;
     entry.unloadTimer = setTimeout(() => {
       entry.unloadTimer = null;
-      if (room.connections.size === 0) void this.#unload(documentId, room);
+      if (this.#entries.get(documentId) !== entry || room.connections.size > 0) return;
+      void this.#unload(documentId, room);
     }, this.#unloadDelayMs);
   }
 
   #unload(documentId: string, room: Room): Promise<void> {
-    const done = (async () => {
+    let resolveDone!: () => void;
+    const entry: RoomEntry = {
+      state: 'unloading',
+      room,
+      compacting: false,
+      done: new Promise<void>((resolve) => {
+        resolveDone = resolve;
+      }),
+    };
+    this.#entries.set(documentId, entry);
+    void (async () => {
       try {
-        await this.#commits.drain();
+        // On shutdown the drain already happened, within its deadline.
+        if (!this.#closing) await this.#commits.drain();
+        // A join took the room back while it waited: it stays loaded.
+        if (this.#entries.get(documentId) !== entry) return;
+        entry.compacting = true;
         if (room.tailRows > 0) {
           await this.options.persistence.compact(
             documentId,
             Y.encodeStateAsUpdate(room.doc),
             room.lastSeq,
           );
+          room.tailRows = 0;
+          room.tailBytes = 0;
         }
       } catch (error) {
         // The update log still holds everything; compaction can wait for the next unload.
         this.#log(`could not compact document ${documentId} on unload`, error);
       } finally {
-        room.destroy();
-        this.#entries.delete(documentId);
+        if (this.#entries.get(documentId) === entry) {
+          room.destroy();
+          this.#entries.delete(documentId);
+        }
+        resolveDone();
       }
     })();
-    this.#entries.set(documentId, { state: 'unloading', done });
-    return done;
+    return entry.done;
   }
 
   #afterCommit = async (results: CommitResult[]): Promise<void> => {
@@ -244,14 +289,16 @@ export class SyncServer {
     }
     for (const { documentId, lastSeq, rowBytes } of results) {
       const entry = this.#entries.get(documentId);
-      if (entry?.state !== 'ready') continue;
+      // A room that is unloading still needs its counters, to compact up to the right row.
+      if (entry?.state !== 'ready' && entry?.state !== 'unloading') continue;
       const { room } = entry;
       room.lastSeq = lastSeq;
       room.tailRows++;
       room.tailBytes += rowBytes;
       if (
-        room.tailRows >= this.limits.compactAfterRows ||
-        room.tailBytes >= this.limits.compactAfterBytes
+        entry.state === 'ready' &&
+        (room.tailRows >= this.limits.compactAfterRows ||
+          room.tailBytes >= this.limits.compactAfterBytes)
       ) {
         await this.#compact(room);
       }
