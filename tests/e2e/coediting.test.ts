@@ -4,8 +4,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocument } from '../support/api.ts';
 import { launchChromium } from '../support/browser.ts';
-import { fetchJson } from '../support/clients.ts';
+import { signedInContext } from '../support/browser-session.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
+import { apiJson, demo, signIn, type TestSession } from '../support/session.ts';
 
 interface Person {
   id: string;
@@ -35,21 +36,25 @@ afterAll(async () => {
 });
 
 /** A person in their own browser context (own storage, own BroadcastChannel), on a document. */
-async function openAs(documentId: string, person: Person): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'fr-FR',
-    viewport: { width: 1280, height: 800 },
-  });
+async function openAs(documentId: string, email: string): Promise<Page> {
+  const { context } = await signedInContext(browser, server.url, email);
   contexts.push(context);
   const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[${person.name}] page error`, error));
+  page.on('pageerror', (error) => console.error(`[${email}] page error`, error));
   await page.goto(`${server.url}/d/${documentId}`);
-  await page.locator(`[data-testid="identity-option"][data-person-id="${person.id}"]`).click();
   await page.getByTestId('editor').waitFor();
   await page.waitForSelector('[data-testid="save-status"][data-state="saved"]', {
     timeout: 20_000,
   });
   return page;
+}
+
+async function partnershipOf(session: TestSession, documentId: string): Promise<string> {
+  const { document } = await apiJson<{ document: { partnershipId: string } }>(
+    session,
+    `/api/documents/${documentId}`,
+  );
+  return document.partnershipId;
 }
 
 const saveState = (page: Page) => page.getByTestId('save-status').getAttribute('data-state');
@@ -65,16 +70,21 @@ describe('two people write together in real Chromium', () => {
   let pageB: Page;
 
   beforeAll(async () => {
-    documentId = await createDocument(server.url, 'action-plan');
-    const directory = await fetchJson<{ people: Person[]; organisations: Organisation[] }>(
-      `${server.url}/api/documents/${documentId}`,
+    const facilitator = await signIn(server.url, demo.facilitator);
+    documentId = await createDocument(facilitator, 'action-plan');
+    const directory = await apiJson<{ members: Person[]; organisations: Organisation[] }>(
+      facilitator,
+      `/api/partnerships/${await partnershipOf(facilitator, documentId)}`,
     );
-    people = directory.people;
+    people = directory.members;
     organisations = directory.organisations;
-    // Two people of two different organisations.
-    claire = people[0]!;
-    sophie = people.find((p) => p.organisationId !== claire.organisationId)!;
-    [pageA, pageB] = await Promise.all([openAs(documentId, claire), openAs(documentId, sophie)]);
+    // Two people of two different organisations: Claire (the city) and Sophie (a non-profit).
+    claire = people.find((p) => p.name === 'Claire Martin')!;
+    sophie = people.find((p) => p.name === 'Sophie Lefèvre')!;
+    [pageA, pageB] = await Promise.all([
+      openAs(documentId, demo.facilitator),
+      openAs(documentId, demo.editorOtherOrganisation),
+    ]);
   });
 
   it('shows the server-made template to both, identically', async () => {
@@ -119,6 +129,41 @@ describe('two people write together in real Chromium', () => {
     await pageB.screenshot({ path: path.join(artifacts, 'coediting-sophie.png') });
   });
 
+  it('undoes only one’s own typing (collaborative undo)', async () => {
+    await pageA.getByTestId('editor').click();
+    await pageA.keyboard.press('Control+End');
+    await pageA.keyboard.press('Enter');
+    await pageA.keyboard.type('Phrase de Claire à annuler.');
+    await pageB.getByTestId('editor').click();
+    await pageB.keyboard.press('Control+End');
+    await pageB.keyboard.press('Enter');
+    await pageB.keyboard.type('Phrase de Sophie qui reste.');
+    await expect
+      .poll(() => editorText(pageA), { timeout: 10_000 })
+      .toContain('Phrase de Sophie qui reste.');
+    // Claire undoes: her sentence goes, Sophie's stays, for both of them.
+    await pageA.getByTestId('editor').focus();
+    // Typing is grouped into undo steps by time; undo step by step until her sentence is gone.
+    for (let i = 0; i < 5 && (await editorText(pageA))?.includes('Claire à annuler'); i++) {
+      await pageA.keyboard.press('Control+z');
+      await pageA
+        .waitForFunction(
+          () =>
+            !document
+              .querySelector('[data-testid="editor"]')
+              ?.textContent?.includes('Claire à annuler'),
+          undefined,
+          { timeout: 1_000 },
+        )
+        .catch(() => {});
+    }
+    await expect
+      .poll(() => editorText(pageB), { timeout: 10_000 })
+      .not.toContain('Phrase de Claire à annuler.');
+    expect(await editorText(pageB)).toContain('Phrase de Sophie qui reste.');
+    expect(await editorText(pageA)).toContain('Phrase de Sophie qui reste.');
+  });
+
   it('keeps the text after a reload', async () => {
     await expect.poll(() => saveState(pageB), { timeout: 10_000 }).toBe('saved');
     await pageB.reload();
@@ -152,8 +197,11 @@ describe('two people write together in real Chromium', () => {
       w.arrivals = [];
       new MutationObserver(() => {
         const text = editor.textContent ?? '';
-        const typed = text.length - text.indexOf(m) - m.length;
-        // Index by how many characters after the marker have arrived.
+        const at = text.indexOf(m);
+        if (at < 0) return;
+        // Index by how many typed letters follow the marker (caret labels are not letters a–z
+        // glued to it, and may sit anywhere in the element's text).
+        const typed = /^[a-z]*/.exec(text.slice(at + m.length))![0].length;
         while (w.arrivals.length < typed)
           w.arrivals.push(performance.timeOrigin + performance.now());
       }).observe(editor, { subtree: true, childList: true, characterData: true });

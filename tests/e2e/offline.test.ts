@@ -2,8 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocument } from '../support/api.ts';
 import { launchChromium } from '../support/browser.ts';
-import { fetchJson } from '../support/clients.ts';
+import { signedInContext } from '../support/browser-session.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
+import { demo, signIn } from '../support/session.ts';
 
 let browser: Browser;
 const servers: ServerProcess[] = [];
@@ -22,13 +23,9 @@ async function start(options?: Parameters<typeof startServerProcess>[0]) {
 }
 
 async function open(server: ServerProcess, documentId: string): Promise<Page> {
-  const { people } = await fetchJson<{ people: { id: string }[] }>(
-    `${server.url}/api/documents/${documentId}`,
-  );
-  const context = await browser.newContext({ locale: 'fr-FR' });
+  const { context } = await signedInContext(browser, server.url, demo.editor);
   const page = await context.newPage();
   await page.goto(`${server.url}/d/${documentId}`);
-  await page.locator(`[data-testid="identity-option"][data-person-id="${people[0]!.id}"]`).click();
   await page.waitForSelector('[data-testid="save-status"][data-state="saved"]', {
     timeout: 20_000,
   });
@@ -41,7 +38,7 @@ const editorText = (page: Page) => page.getByTestId('editor').textContent();
 describe('honest connection states in the browser', () => {
   it('keeps edits made while the server is down, says so, and saves them when it is back', async () => {
     const first = await start();
-    const documentId = await createDocument(first.url, 'notes');
+    const documentId = await createDocument(await signIn(first.url, demo.editor), 'notes');
     const page = await open(first, documentId);
 
     first.child.kill('SIGKILL');
@@ -69,7 +66,7 @@ describe('honest connection states in the browser', () => {
 
   it('stops and explains in plain words when a frame is too big for the server', async () => {
     const server = await start({ env: { ACCORD_MAX_FRAME_BYTES: '4096' } });
-    const documentId = await createDocument(server.url, 'notes');
+    const documentId = await createDocument(await signIn(server.url, demo.editor), 'notes');
     const page = await open(server, documentId);
     await page.getByTestId('editor').click();
     await page.keyboard.press('Control+End');
@@ -92,7 +89,7 @@ describe('honest connection states in the browser', () => {
 
   it('tells the person when the document does not exist', async () => {
     const server = servers.at(-1)!;
-    const context = await browser.newContext({ locale: 'fr-FR' });
+    const { context } = await signedInContext(browser, server.url, demo.editor);
     const page = await context.newPage();
     await page.goto(`${server.url}/d/inexistant0000000`);
     await expect

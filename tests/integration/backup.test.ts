@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createDocument } from '../support/api.ts';
 import { connectClient, type TestClient, waitFor, waitForStatus } from '../support/clients.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
+import { demo, signIn } from '../support/session.ts';
 
 const run = promisify(execFile);
 const serverDir = path.resolve(import.meta.dirname, '..', '..', 'apps', 'server');
@@ -21,8 +22,9 @@ describe('backup while Accord runs, and restore', () => {
   it('copies a consistent store during writes; a server started on the copy has the text', async () => {
     const server = await startServerProcess();
     servers.push(server);
-    const documentId = await createDocument(server.url);
-    const writer = connectClient(server.wsUrl, documentId);
+    const session = await signIn(server.url, demo.editor);
+    const documentId = await createDocument(session);
+    const writer = connectClient(server.wsUrl, documentId, session);
     clients.push(writer);
     await waitForStatus(writer, 'connected', (s) => s.connection === 'connected');
     writer.text.insert(0, 'Sauvegardé avant la copie.');
@@ -57,7 +59,8 @@ describe('backup while Accord runs, and restore', () => {
       env: { ACCORD_SEED: 'off' },
     });
     servers.push(restored);
-    const reader = connectClient(restored.wsUrl, documentId);
+    // Sessions are in the store too: the restored server knows this one.
+    const reader = connectClient(restored.wsUrl, documentId, session);
     clients.push(reader);
     await waitFor('restored text', () =>
       reader.text.toString().startsWith('Sauvegardé avant la copie.'),

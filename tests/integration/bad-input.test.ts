@@ -5,17 +5,20 @@ import WebSocket from 'ws';
 import { createDocument } from '../support/api.ts';
 import { connectClient, type TestClient, waitFor, waitForStatus } from '../support/clients.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
+import { demo, signIn, type TestSession } from '../support/session.ts';
 
 const MAX_FRAME = 64 * 1024;
 let server: ServerProcess;
 let bystander: TestClient;
 let documentId: string;
+let session: TestSession;
 
 beforeAll(async () => {
   server = await startServerProcess({ env: { ACCORD_MAX_FRAME_BYTES: String(MAX_FRAME) } });
-  documentId = await createDocument(server.url);
+  session = await signIn(server.url, demo.editor);
+  documentId = await createDocument(session);
   // Someone working in another room throughout: they must never notice anything.
-  bystander = connectClient(server.wsUrl, await createDocument(server.url));
+  bystander = connectClient(server.wsUrl, await createDocument(session), session);
   await waitForStatus(bystander, 'connected', (s) => s.connection === 'connected');
 });
 afterAll(async () => {
@@ -29,7 +32,9 @@ function closeCodeAfter(
   frames: (Uint8Array | string)[],
 ): Promise<{ code: number; reason: string }> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${server.wsUrl}/${path}`);
+    const socket = new WebSocket(`${server.wsUrl}/${path}`, {
+      headers: { cookie: session.cookie },
+    });
     socket.on('open', () => {
       for (const frame of frames) socket.send(frame);
     });
@@ -48,7 +53,7 @@ function syncUpdate(update: Uint8Array): Uint8Array {
 }
 
 async function bystanderStillWorks(marker: string): Promise<void> {
-  const peer = connectClient(server.wsUrl, bystander.connection.provider.roomname);
+  const peer = connectClient(server.wsUrl, bystander.connection.provider.roomname, session);
   try {
     bystander.text.insert(bystander.text.length, marker);
     await waitForStatus(
@@ -83,7 +88,7 @@ describe('bad input closes only the offending socket, with a clear code', () => 
     const crafted = new Uint8Array([1, 0xff, 0xff, 0xff, 0xff, 0x0f, 1, 0]);
     const { code } = await closeCodeAfter(documentId, [syncUpdate(crafted)]);
     expect(code).toBe(CloseCode.malformed);
-    const reader = connectClient(server.wsUrl, documentId);
+    const reader = connectClient(server.wsUrl, documentId, session);
     await waitForStatus(reader, 'reader connected', (s) => s.connection === 'connected');
     reader.destroy();
     await bystanderStillWorks('c');
@@ -105,7 +110,7 @@ describe('bad input closes only the offending socket, with a clear code', () => 
   });
 
   it('a stock client stops reconnecting after a permanent close and says why', async () => {
-    const ghost = connectClient(server.wsUrl, 'inexistant0000000');
+    const ghost = connectClient(server.wsUrl, 'inexistant0000000', session);
     try {
       await waitForStatus(ghost, 'closed', (s) => s.connection === 'closed');
       expect(ghost.connection.getStatus().closeCode).toBe(CloseCode.notFound);

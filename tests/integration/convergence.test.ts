@@ -3,11 +3,14 @@ import * as Y from 'yjs';
 import { createDocument } from '../support/api.ts';
 import { connectClient, type TestClient, waitFor, waitForStatus } from '../support/clients.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
+import { demo, signIn, type TestSession } from '../support/session.ts';
 
 let server: ServerProcess;
+let session: TestSession;
 const clients: TestClient[] = [];
 beforeAll(async () => {
   server = await startServerProcess();
+  session = await signIn(server.url, demo.editor);
 });
 afterAll(async () => {
   for (const c of clients) c.destroy();
@@ -25,8 +28,8 @@ function random(seed: number): () => number {
 
 describe('convergence through the real server', () => {
   it('converges when several clients edit the same text at once, with disconnects', async () => {
-    const documentId = await createDocument(server.url);
-    const peers = Array.from({ length: 4 }, () => connectClient(server.wsUrl, documentId));
+    const documentId = await createDocument(session);
+    const peers = Array.from({ length: 4 }, () => connectClient(server.wsUrl, documentId, session));
     clients.push(...peers);
     for (const peer of peers) {
       await waitForStatus(peer, 'connected', (s) => s.connection === 'connected');
@@ -53,17 +56,17 @@ describe('convergence through the real server', () => {
       await waitForStatus(peer, 'saved', (s) => s.save === 'saved');
     }
     // A newcomer loads from the server and sees exactly the same.
-    const late = connectClient(server.wsUrl, documentId);
+    const late = connectClient(server.wsUrl, documentId, session);
     clients.push(late);
     await waitFor('late joiner synced', () => late.text.toString() === peers[0]!.text.toString());
     expect(Y.encodeStateVector(late.doc)).toEqual(Y.encodeStateVector(peers[0]!.doc));
   });
 
   it('delivers one person’s typing to another', async () => {
-    const documentId = await createDocument(server.url);
+    const documentId = await createDocument(session);
     const [a, b] = [
-      connectClient(server.wsUrl, documentId),
-      connectClient(server.wsUrl, documentId),
+      connectClient(server.wsUrl, documentId, session),
+      connectClient(server.wsUrl, documentId, session),
     ];
     clients.push(a, b);
     await waitForStatus(b, 'connected', (s) => s.connection === 'connected');

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDocument } from '../support/api.ts';
 import { connectClient, type TestClient, waitFor, waitForStatus } from '../support/clients.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
+import { demo, signIn, type TestSession } from '../support/session.ts';
 
 const servers: ServerProcess[] = [];
 const clients: TestClient[] = [];
@@ -15,8 +16,9 @@ async function start(options?: Parameters<typeof startServerProcess>[0]) {
   servers.push(server);
   return server;
 }
+let session: TestSession;
 function client(wsUrl: string, documentId: string) {
-  const c = connectClient(wsUrl, documentId);
+  const c = connectClient(wsUrl, documentId, session);
   clients.push(c);
   return c;
 }
@@ -25,7 +27,8 @@ const portOf = (url: string) => new URL(url).port;
 describe('durability through the real server process', () => {
   it('keeps content across a graceful restart (SIGTERM stores everything)', async () => {
     const first = await start();
-    const documentId = await createDocument(first.url);
+    session = await signIn(first.url, demo.editor);
+    const documentId = await createDocument(session);
     const writer = client(first.wsUrl, documentId);
     await waitForStatus(writer, 'connected', (s) => s.connection === 'connected');
     writer.text.insert(0, 'Bonjour à tous');
@@ -40,7 +43,8 @@ describe('durability through the real server process', () => {
 
   it('never loses an acknowledged edit when the server is SIGKILLed right after the ack', async () => {
     const first = await start();
-    const documentId = await createDocument(first.url);
+    session = await signIn(first.url, demo.editor);
+    const documentId = await createDocument(session);
     const writer = client(first.wsUrl, documentId);
     await waitForStatus(writer, 'connected', (s) => s.connection === 'connected');
     const acked: string[] = [];
@@ -65,7 +69,8 @@ describe('durability through the real server process', () => {
 
   it('re-sends an unacknowledged edit on reconnect, and it lands exactly once', async () => {
     const first = await start();
-    const documentId = await createDocument(first.url);
+    session = await signIn(first.url, demo.editor);
+    const documentId = await createDocument(session);
     const writer = client(first.wsUrl, documentId);
     await waitForStatus(writer, 'connected', (s) => s.connection === 'connected');
     writer.text.insert(0, 'avant ');

@@ -1,4 +1,4 @@
-import { fetchJson } from './clients.ts';
+import { apiJson, type TestSession } from './session.ts';
 
 interface Partnership {
   id: string;
@@ -8,19 +8,19 @@ interface DocumentRecord {
   title: string;
 }
 
-/** Creates a fresh document in the server's demo partnership, so each test has its own room. */
+/** Creates a fresh document in the session's first partnership, so each test has its own room. */
 export async function createDocument(
-  baseUrl: string,
+  session: TestSession,
   kind: 'notes' | 'action-plan' | 'agreement' = 'notes',
 ): Promise<string> {
-  const [partnership] = await fetchJson<Partnership[]>(`${baseUrl}/api/partnerships`);
-  if (!partnership) throw new Error('the server has no partnership: was the demo seeded?');
-  const document = await fetchJson<DocumentRecord>(
-    `${baseUrl}/api/partnerships/${partnership.id}/documents`,
+  const [partnership] = await apiJson<Partnership[]>(session, '/api/partnerships');
+  if (!partnership) throw new Error('this person has no partnership: was the demo seeded?');
+  const document = await apiJson<DocumentRecord>(
+    session,
+    `/api/partnerships/${partnership.id}/documents`,
     {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: `Test ${kind}`, kind }),
+      body: { title: `Test ${kind}`, kind },
     },
   );
   return document.id;

@@ -1,6 +1,7 @@
 import { type AccordConnection, type ConnectionStatus, connectDocument } from '@accord/sync/client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { cookieWebSocket } from './session.ts';
 
 /** A real y-websocket client in Node, with Accord's save tracking, on its own Y.Doc. */
 export interface TestClient {
@@ -10,13 +11,20 @@ export interface TestClient {
   destroy(): void;
 }
 
-export function connectClient(wsUrl: string, documentId: string, doc = new Y.Doc()): TestClient {
+export function connectClient(
+  wsUrl: string,
+  documentId: string,
+  session: { cookie: string } | null,
+  doc = new Y.Doc(),
+): TestClient {
   const connection = connectDocument({
     serverUrl: wsUrl,
     documentId,
     doc,
     disableBc: true,
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: session
+      ? cookieWebSocket(session.cookie)
+      : (WebSocket as unknown as typeof globalThis.WebSocket),
   });
   return {
     doc,

@@ -1,34 +1,64 @@
-import type { Store } from '@accord/store';
+import { isStoreError, type Store } from '@accord/store';
 import type { SyncServer } from '@accord/sync';
 import { Hono } from 'hono';
+import { authenticate, protectWrites } from './auth/middleware.ts';
+import type { Sessions } from './auth/sessions.ts';
+import type { AppEnv } from './env.ts';
 import { apiError } from './errors.ts';
+import type { LiveAccess } from './live-access.ts';
+import { openApiDocument } from './openapi.ts';
+import { authRoutes } from './routes/auth.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { invitationRoutes } from './routes/invitations.ts';
 import { partnershipRoutes } from './routes/partnerships.ts';
 import { mountWebApp } from './static-web.ts';
-import { syncEndpoint } from './sync-endpoint.ts';
+import { checkOrigin, syncEndpoint } from './sync-endpoint.ts';
 
 export interface AppDeps {
   store: Store;
   sync: SyncServer;
+  sessions: Sessions;
+  live: LiveAccess;
+  /** Origins allowed besides the server's own, for the websocket (e.g. the Vite dev server). */
+  allowedOrigins: readonly string[];
+  /** Base URL used in invitation and reset links; the request's origin when null. */
+  publicUrl: string | null;
   /** Folder of the built web app, or null to serve only the API and sync. */
   webDist: string | null;
 }
 
 /** The whole HTTP surface: REST API, the websocket sync endpoint, and the web app. */
-export function createApp({ store, sync, webDist }: AppDeps): Hono {
-  const app = new Hono();
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const { store, sync, sessions, live } = deps;
+  const app = new Hono<AppEnv>();
 
   app.get('/api/health', (c) => c.json({ ok: true, ...sync.stats() }));
-  app.route('/api/partnerships', partnershipRoutes(store));
-  app.route('/api/documents', documentRoutes(store));
+  const openApi = openApiDocument();
+  app.get('/api/openapi.json', (c) => c.json(openApi));
+  app.use('/api/*', authenticate(sessions), protectWrites());
+  app.route('/api/auth', authRoutes({ store, sessions, live }));
+  app.route('/api/partnerships', partnershipRoutes({ store, live, publicUrl: deps.publicUrl }));
+  app.route('/api/documents', documentRoutes({ store, sync }));
+  app.route('/api/invitations', invitationRoutes(store));
   app.all('/api/*', (c) => apiError(c, 404, 'not_found', 'No such API route.'));
-  app.get('/sync/:documentId', syncEndpoint(sync));
+  app.get(
+    '/sync/:documentId',
+    checkOrigin(deps.allowedOrigins),
+    authenticate(sessions),
+    syncEndpoint({ sync, store, sessions, allowedOrigins: deps.allowedOrigins }),
+  );
 
   app.onError((error, c) => {
+    // Expected refusals of the store that a route did not check first still get a clear answer.
+    if (isStoreError(error)) {
+      if (error.code === 'email_taken') return apiError(c, 409, 'email_taken', error.message);
+      if (error.code.startsWith('unknown_')) return apiError(c, 404, 'not_found', error.message);
+      return apiError(c, 409, 'conflict', error.message);
+    }
     console.error('[http] unhandled error', error);
     return apiError(c, 500, 'internal', 'Something went wrong on the server.');
   });
 
-  if (webDist) mountWebApp(app, webDist);
+  if (deps.webDist) mountWebApp(app, deps.webDist);
   return app;
 }

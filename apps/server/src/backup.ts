@@ -9,7 +9,9 @@ import { readConfig } from './config.ts';
  */
 const config = readConfig();
 const stamp = new Date().toISOString().replaceAll(':', '-').replace(/\..+$/, '');
+// pnpm runs this in apps/server: a relative path means relative to where the command was typed.
 const destination = path.resolve(
+  process.env.INIT_CWD ?? process.cwd(),
   process.argv[2] ?? path.join(config.dataDir, 'backups', `accord-${stamp}.sqlite`),
 );
 const store = createSqliteStore({ path: config.databasePath, synchronous: config.synchronous });

@@ -15,6 +15,10 @@ const schema = z.object({
   ACCORD_MAX_FRAME_BYTES: z.coerce.number().int().positive().optional(),
   ACCORD_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().optional(),
   ACCORD_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).optional(),
+  ACCORD_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(720),
+  ACCORD_SECURE_COOKIES: z.enum(['on', 'off']).default('off'),
+  ACCORD_ALLOWED_ORIGINS: z.string().default(''),
+  ACCORD_PUBLIC_URL: z.string().url().optional(),
 });
 
 export interface Config {
@@ -29,6 +33,14 @@ export interface Config {
   synchronous: 'FULL' | 'NORMAL';
   limits: { maxFrameBytes?: number; maxDocumentBytes?: number };
   unloadDelayMs: number | undefined;
+  /** A session unused this long expires (and its sockets close with 4401). */
+  sessionIdleMs: number;
+  /** Mark cookies Secure: on when Accord is served over HTTPS. */
+  secureCookies: boolean;
+  /** Websocket origins allowed besides the server's own. */
+  allowedOrigins: string[];
+  /** Base of links in invitations and password resets; the request's origin when unset. */
+  publicUrl: string | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,21 +50,30 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
-  const dataDir = path.resolve(e.ACCORD_DATA_DIR);
+  // pnpm runs the server inside apps/server: relative paths mean relative to where the command
+  // was typed (INIT_CWD), so `npm start` at the root keeps its data in the root's ./data.
+  const base = env.INIT_CWD ?? process.cwd();
+  const dataDir = path.resolve(base, e.ACCORD_DATA_DIR);
   return {
     port: e.ACCORD_PORT,
     host: e.ACCORD_HOST,
     dataDir,
     databasePath: path.join(dataDir, 'accord.sqlite'),
     seed: e.ACCORD_SEED,
-    webDist: path.resolve(
-      e.ACCORD_WEB_DIST ?? path.join(import.meta.dirname, '..', '..', 'web', 'dist'),
-    ),
+    webDist: e.ACCORD_WEB_DIST
+      ? path.resolve(base, e.ACCORD_WEB_DIST)
+      : path.join(import.meta.dirname, '..', '..', 'web', 'dist'),
     synchronous: e.ACCORD_SQLITE_SYNCHRONOUS,
     limits: {
       ...(e.ACCORD_MAX_FRAME_BYTES && { maxFrameBytes: e.ACCORD_MAX_FRAME_BYTES }),
       ...(e.ACCORD_MAX_DOCUMENT_BYTES && { maxDocumentBytes: e.ACCORD_MAX_DOCUMENT_BYTES }),
     },
     unloadDelayMs: e.ACCORD_UNLOAD_DELAY_MS,
+    sessionIdleMs: e.ACCORD_SESSION_IDLE_MINUTES * 60_000,
+    secureCookies: e.ACCORD_SECURE_COOKIES === 'on',
+    allowedOrigins: e.ACCORD_ALLOWED_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    publicUrl: e.ACCORD_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
   };
 }

@@ -1,12 +1,43 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
-/** Every API error has the same shape: `{ error: { code, message } }`, message in plain words. */
+/**
+ * Stable error codes: the web app translates them, integrations branch on them. The message is
+ * plain English for logs and developers; people read the translated code.
+ */
+export const errorCodes = [
+  'bad_request',
+  'invalid_json',
+  'invalid_body',
+  'unsupported_media_type',
+  'unauthenticated',
+  'csrf_failed',
+  'forbidden',
+  'not_found',
+  'invalid_credentials',
+  'too_many_attempts',
+  'email_taken',
+  'weak_password',
+  'invitation_not_found',
+  'invitation_used',
+  'invitation_expired',
+  'invitation_revoked',
+  'wrong_organisation',
+  'already_member',
+  'last_facilitator',
+  'conflict',
+  'reset_invalid',
+  'ticket_invalid',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** Every API error has the same shape: `{ code, message }`. */
 export function apiError(
   c: Context,
   status: ContentfulStatusCode,
-  code: string,
+  code: ErrorCode,
   message: string,
 ): Response {
-  return c.json({ error: { code, message } }, status);
+  return c.json({ code, message }, status);
 }

@@ -6,6 +6,14 @@ const config = readConfig();
 const running = await startServer(config);
 console.log(`Accord listening on ${running.url}`);
 if (running.demoUrl) console.log(`Demo partnership: ${running.demoUrl}`);
+if (running.demoAccounts.length > 0) {
+  console.log('Demo accounts (sign in with any of them):');
+  for (const a of running.demoAccounts) {
+    console.log(
+      `  ${a.email.padEnd(22)} ${a.password}  ${a.role.padEnd(11)} ${a.name} (${a.organisation})`,
+    );
+  }
+}
 console.log(`Data directory: ${config.dataDir}`);
 
 let signalled = false;

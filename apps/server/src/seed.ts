@@ -1,42 +1,95 @@
-import { newId } from '@accord/domain';
+import { newId, type Role, type Sector } from '@accord/domain';
 import { createTemplateState } from '@accord/editor';
 import type { Store } from '@accord/store';
+import { appendAudit, partnershipChain } from './audit.ts';
+import { hashPassword } from './auth/passwords.ts';
+import { colourFor } from './people.ts';
 
-/** The demo partnership: fictional, but shaped like the partnerships Accord is made for. */
+/**
+ * The demo partnership: fictional, but shaped like the partnerships Accord is made for — five
+ * organisations of different sectors, and someone in every role. Every demo account shares one
+ * password, printed at start, so a workshop can sign in at once.
+ */
+export const DEMO_PASSWORD = 'accord-demo';
+
+interface DemoPerson {
+  name: string;
+  email: string;
+  role: Role;
+  signatory?: boolean;
+}
+
 const demo = {
   name: 'Pacte local pour l’emploi — Val-de-Sèvre',
   purpose:
     'Coordonner l’accompagnement vers l’emploi des habitants du quartier des Tilleuls entre la ville, les associations, les employeurs et les services sociaux.',
   organisations: [
-    { name: 'Ville de Val-de-Sèvre', colour: '#1d4ed8', people: ['Claire Martin', 'Karim Benali'] },
-    { name: 'Association Tremplin', colour: '#047857', people: ['Sophie Lefèvre', 'Lucas Girard'] },
-    { name: 'Boulangeries Moreau', colour: '#b45309', people: ['Antoine Moreau'] },
-    { name: 'CCAS de Val-de-Sèvre', colour: '#7c3aed', people: ['Nadia Haddad'] },
-    { name: 'Collectif des Tilleuls', colour: '#be123c', people: ['Fatou Diallo', 'Julien Petit'] },
-  ],
+    {
+      name: 'Ville de Val-de-Sèvre',
+      sector: 'public-agency',
+      colour: '#1d4ed8',
+      people: [
+        {
+          name: 'Claire Martin',
+          email: 'claire@demo.accord',
+          role: 'facilitator',
+          signatory: true,
+        },
+        { name: 'Karim Benali', email: 'karim@demo.accord', role: 'editor' },
+      ],
+    },
+    {
+      name: 'Association Tremplin',
+      sector: 'non-profit',
+      colour: '#047857',
+      people: [
+        { name: 'Sophie Lefèvre', email: 'sophie@demo.accord', role: 'editor', signatory: true },
+        { name: 'Lucas Girard', email: 'lucas@demo.accord', role: 'commenter' },
+      ],
+    },
+    {
+      name: 'Boulangeries Moreau',
+      sector: 'company',
+      colour: '#b45309',
+      people: [
+        { name: 'Antoine Moreau', email: 'antoine@demo.accord', role: 'editor', signatory: true },
+      ],
+    },
+    {
+      name: 'CCAS de Val-de-Sèvre',
+      sector: 'social-service',
+      colour: '#7c3aed',
+      people: [
+        { name: 'Nadia Haddad', email: 'nadia@demo.accord', role: 'viewer', signatory: true },
+      ],
+    },
+    {
+      name: 'Collectif des Tilleuls',
+      sector: 'community-group',
+      colour: '#be123c',
+      people: [
+        { name: 'Fatou Diallo', email: 'fatou@demo.accord', role: 'editor', signatory: true },
+        { name: 'Julien Petit', email: 'julien@demo.accord', role: 'viewer' },
+      ],
+    },
+  ] satisfies { name: string; sector: Sector; colour: string; people: DemoPerson[] }[],
   documents: [
     { title: 'Plan d’action 2027', kind: 'action-plan' },
     { title: 'Convention de partenariat', kind: 'agreement' },
-  ],
-} as const;
+  ] as const,
+};
 
-/** Caret colours dark enough for white name labels (WCAG AA against white text). */
-const personColours = [
-  '#1e40af',
-  '#166534',
-  '#9a3412',
-  '#6b21a8',
-  '#9f1239',
-  '#155e75',
-  '#854d0e',
-  '#3730a3',
-  '#86198f',
-];
+export interface SeededDemo {
+  partnershipId: string;
+  accounts: { email: string; password: string; name: string; organisation: string; role: Role }[];
+}
 
-/** Seeds the demo partnership; returns its id. */
-export async function seedDemo(store: Store): Promise<string> {
+/** Seeds the demo partnership with its accounts; returns its id and the sign-in details. */
+export async function seedDemo(store: Store): Promise<SeededDemo> {
   const now = Date.now();
   const partnershipId = newId();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const accounts: SeededDemo['accounts'] = [];
   await store.createPartnership({
     id: partnershipId,
     name: demo.name,
@@ -44,24 +97,63 @@ export async function seedDemo(store: Store): Promise<string> {
     language: 'fr',
     createdAt: now,
   });
-  let colourIndex = 0;
+  let founder: string | null = null;
   for (const organisation of demo.organisations) {
     const organisationId = newId();
     await store.createOrganisation({
       id: organisationId,
-      partnershipId,
       name: organisation.name,
-      colour: organisation.colour,
+      sector: organisation.sector,
+      createdAt: now,
     });
-    for (const name of organisation.people) {
-      const colour = personColours[colourIndex++ % personColours.length]!;
-      await store.createPerson({ id: newId(), organisationId, name, colour });
+    await store.addParticipation({
+      partnershipId,
+      organisationId,
+      colour: organisation.colour,
+      joinedAt: now,
+      leftAt: null,
+    });
+    for (const person of organisation.people) {
+      const id = newId();
+      founder ??= id;
+      await store.createPerson(
+        {
+          id,
+          organisationId,
+          name: person.name,
+          email: person.email,
+          colour: colourFor(id),
+          createdAt: now,
+          erasedAt: null,
+        },
+        passwordHash,
+      );
+      await store.addMembership({
+        partnershipId,
+        personId: id,
+        role: person.role,
+        signatory: person.signatory ?? false,
+        createdAt: now,
+      });
+      accounts.push({
+        email: person.email,
+        password: DEMO_PASSWORD,
+        name: person.name,
+        organisation: organisation.name,
+        role: person.role,
+      });
     }
   }
+  await appendAudit(store, partnershipChain(partnershipId), {
+    actorId: founder,
+    action: 'partnership.created',
+    data: { partnershipId, seeded: true },
+  });
   for (const { title, kind } of demo.documents) {
+    const documentId = newId();
     await store.createDocument(
       {
-        id: newId(),
+        id: documentId,
         partnershipId,
         title,
         kind,
@@ -72,6 +164,11 @@ export async function seedDemo(store: Store): Promise<string> {
       },
       createTemplateState(kind, { title }),
     );
+    await appendAudit(store, partnershipChain(partnershipId), {
+      actorId: founder,
+      action: 'document.created',
+      data: { documentId, kind },
+    });
   }
-  return partnershipId;
+  return { partnershipId, accounts };
 }

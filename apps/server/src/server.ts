@@ -4,12 +4,16 @@ import { SyncServer } from '@accord/sync';
 import { createAdaptorServer } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { createApp } from './app.ts';
+import { Sessions } from './auth/sessions.ts';
 import type { Config } from './config.ts';
-import { seedDemo } from './seed.ts';
+import { LiveAccess } from './live-access.ts';
+import { type SeededDemo, seedDemo } from './seed.ts';
 
 export interface RunningServer {
   url: string;
   demoUrl: string | null;
+  /** Sign-in details of the demo accounts, when this start seeded them. */
+  demoAccounts: SeededDemo['accounts'];
   store: Store;
   sync: SyncServer;
   /** Stores everything, closes every socket (4503), then the store. */
@@ -20,9 +24,12 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const store = createSqliteStore({ path: config.databasePath, synchronous: config.synchronous });
   let demoPartnershipId: string | null = null;
+  let demoAccounts: SeededDemo['accounts'] = [];
   const partnerships = await store.listPartnerships();
   if (config.seed === 'on' || (config.seed === 'auto' && partnerships.length === 0)) {
-    demoPartnershipId = await seedDemo(store);
+    const seeded = await seedDemo(store);
+    demoPartnershipId = seeded.partnershipId;
+    demoAccounts = seeded.accounts;
   } else if (partnerships.length > 0) {
     demoPartnershipId = partnerships[0]!.id;
   }
@@ -37,7 +44,22 @@ export async function startServer(config: Config): Promise<RunningServer> {
     limits: config.limits,
     unloadDelayMs: config.unloadDelayMs,
   });
-  const app = createApp({ store, sync, webDist: config.webDist });
+  const sessions = new Sessions(store, {
+    idleMs: config.sessionIdleMs,
+    secureCookies: config.secureCookies,
+  });
+  const live = new LiveAccess(sync, store);
+  // Sweep twice per idle period, at most every 30 s, so expiry closes sockets promptly.
+  live.startExpirySweep(Math.min(30_000, Math.max(250, config.sessionIdleMs / 2)));
+  const app = createApp({
+    store,
+    sync,
+    sessions,
+    live,
+    allowedOrigins: config.allowedOrigins,
+    publicUrl: config.publicUrl,
+    webDist: config.webDist,
+  });
   const wss = new WebSocketServer({ noServer: true, maxPayload: sync.limits.maxFrameBytes });
   const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } });
   await new Promise<void>((resolve, reject) => {
@@ -52,11 +74,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
   return {
     url,
     demoUrl: demoPartnershipId ? `${url}/p/${demoPartnershipId}` : null,
+    demoAccounts,
     store,
     sync,
     stop() {
       stopping ??= (async () => {
         server.close();
+        live.stop();
         await sync.shutdown();
         for (const socket of wss.clients) socket.terminate();
         await store.close();

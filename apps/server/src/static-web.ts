@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Hono } from 'hono';
+import type { Env, Hono } from 'hono';
 
 /**
  * Reads `index.html`, again only when its modification time changed: a rebuild while the server
@@ -30,7 +30,7 @@ function indexHtmlReader(indexPath: string): () => string {
  * browser's router handles `/d/:id` and friends. Hashed assets are cached for a year; the HTML
  * is revalidated on every load (`no-cache`), so it always names the current assets.
  */
-export function mountWebApp(app: Hono, webDist: string): boolean {
+export function mountWebApp<E extends Env>(app: Hono<E>, webDist: string): boolean {
   const indexPath = path.join(webDist, 'index.html');
   if (!existsSync(indexPath)) return false;
   const indexHtml = indexHtmlReader(indexPath);

@@ -4,43 +4,72 @@
  * fulfils the same contract.
  */
 
-export type DocumentKind = 'action-plan' | 'agreement' | 'notes';
-export type Language = 'fr' | 'en';
+import type {
+  AuditEntry,
+  DocumentRecord,
+  InvitationRecord,
+  MembershipRecord,
+  OrganisationRecord,
+  ParticipationRecord,
+  PartnershipRecord,
+  PersonRecord,
+  Role,
+  SessionRecord,
+} from '@accord/domain';
 
-export interface PartnershipRecord {
-  id: string;
-  name: string;
-  purpose: string;
-  language: Language;
-  createdAt: number;
+export type {
+  AuditEntry,
+  DocumentKind,
+  DocumentRecord,
+  InvitationRecord,
+  Language,
+  MembershipRecord,
+  OrganisationRecord,
+  ParticipationRecord,
+  PartnershipRecord,
+  PersonRecord,
+  Role,
+  Sector,
+  SessionRecord,
+} from '@accord/domain';
+
+/** A member as the partnership page lists them. */
+export interface MemberWithPerson extends MembershipRecord {
+  person: PersonRecord;
 }
 
-export interface OrganisationRecord {
-  id: string;
-  partnershipId: string;
-  name: string;
-  /** CSS colour used for the organisation's people (carets, badges). */
-  colour: string;
+/** An organisation's participation with the organisation itself. */
+export interface ParticipationWithOrganisation extends ParticipationRecord {
+  organisation: OrganisationRecord;
 }
 
-export interface PersonRecord {
-  id: string;
-  organisationId: string;
-  name: string;
-  /** CSS colour of the person's caret. */
-  colour: string;
+/** One of my partnerships, with my role in it. */
+export interface MyPartnership extends PartnershipRecord {
+  role: Role;
+  signatory: boolean;
 }
 
-export interface DocumentRecord {
-  id: string;
-  partnershipId: string;
-  title: string;
-  kind: DocumentKind;
-  language: Language;
-  createdAt: number;
-  updatedAt: number;
-  archived: boolean;
+/** Everything needed to let an invited person in, done in one transaction. */
+export interface AcceptInvitation {
+  invitationId: string;
+  at: number;
+  /** A new account to create (sign-up through the link), or the id of a signed-in person. */
+  person: { create: PersonRecord; passwordHash: string } | { existingId: string };
 }
+
+export type AcceptInvitationResult =
+  | { ok: true; personId: string; membership: MembershipRecord }
+  | {
+      ok: false;
+      reason:
+        | 'invitation_not_found'
+        | 'invitation_used'
+        | 'invitation_expired'
+        | 'invitation_revoked'
+        | 'email_taken'
+        | 'wrong_organisation'
+        | 'already_member';
+    };
 
 /** What is stored of a document body: the last snapshot and the update log after it. */
 export interface StoredBody {
@@ -64,21 +93,178 @@ export interface BodyAppend {
   update: Uint8Array;
 }
 
+/**
+ * Every failure a caller can expect (a duplicate id, an unknown id, a broken rule) rejects with a
+ * `StoreError` (./errors.ts) whose `code` names it; the codes are given below per method. Any
+ * other rejection is a fault (disk, bug). Times are milliseconds since the epoch; a secret or an
+ * invitation expires at `expiresAt` (expired when `expiresAt <= now`).
+ */
 export interface Store {
-  // Partnerships, organisations, people (a minimal model; accounts and roles come later).
+  // Partnerships.
+  /** 'already_exists' for a taken id. */
   createPartnership(p: PartnershipRecord): Promise<void>;
-  listPartnerships(): Promise<PartnershipRecord[]>;
   getPartnership(id: string): Promise<PartnershipRecord | undefined>;
+  /** Every partnership, oldest first (for the seed and administration, never for a person). */
+  listPartnerships(): Promise<PartnershipRecord[]>;
+  /** The partnerships a person is a member of, with their role, oldest first. */
+  listPartnershipsOf(personId: string): Promise<MyPartnership[]>;
+  /** Fields absent from `patch` keep their value; 'unknown_partnership'. */
+  updatePartnership(
+    id: string,
+    patch: Partial<Pick<PartnershipRecord, 'name' | 'purpose' | 'language'>>,
+  ): Promise<void>;
+
+  // Organisations exist on their own and take part in partnerships.
   createOrganisation(o: OrganisationRecord): Promise<void>;
-  listOrganisations(partnershipId: string): Promise<OrganisationRecord[]>;
-  createPerson(p: PersonRecord): Promise<void>;
-  listPeople(partnershipId: string): Promise<PersonRecord[]>;
+  getOrganisation(id: string): Promise<OrganisationRecord | undefined>;
+  /**
+   * Adds (or brings back, after it left, with the new colour and `joinedAt`) an organisation to a
+   * partnership. `leftAt` must be null. 'already_participating' while it takes part;
+   * 'unknown_partnership', 'unknown_organisation'.
+   */
+  addParticipation(p: ParticipationRecord): Promise<void>;
+  /** Current and past participations (past ones have `leftAt`), in order of joining. */
+  listParticipations(partnershipId: string): Promise<ParticipationWithOrganisation[]>;
+  getParticipation(
+    partnershipId: string,
+    organisationId: string,
+  ): Promise<ParticipationRecord | undefined>;
+  /**
+   * The organisation leaves the partnership: sets `leftAt`, and removes the memberships of its
+   * people in that partnership and its pending invitations, in one transaction. Returns the ids
+   * of the people whose membership ended (their sockets must close). 'not_participating' when
+   * the organisation does not (or no longer) take part.
+   */
+  endParticipation(partnershipId: string, organisationId: string, at: number): Promise<string[]>;
+
+  // People (accounts). Emails are stored lower-cased and unique; an erased person keeps the row.
+  /**
+   * Stores the email lower-cased. Rejects with a StoreError whose `code` is 'email_taken' when
+   * the email is in use (compared lower-cased); 'already_exists', 'unknown_organisation'.
+   */
+  createPerson(person: PersonRecord, passwordHash: string | null): Promise<void>;
+  getPerson(id: string): Promise<PersonRecord | undefined>;
+  findPersonByEmail(
+    email: string,
+  ): Promise<{ person: PersonRecord; passwordHash: string | null } | undefined>;
+  /** Null when the person has no password; 'unknown_person'. */
+  getPasswordHash(personId: string): Promise<string | null>;
+  /** 'unknown_person', 'person_erased'. */
+  setPasswordHash(personId: string, passwordHash: string): Promise<void>;
+  /**
+   * Erases a person's personal data: name, email and password become null, `erasedAt` is set, and
+   * their sessions, tickets, password resets and memberships are deleted, in one transaction.
+   * Their id stays, so what they wrote and every audit entry still refer to it. Repeating it
+   * keeps the first `erasedAt`; 'unknown_person'.
+   */
+  erasePerson(personId: string, at: number): Promise<void>;
+
+  // Memberships: a person's role in a partnership.
+  /**
+   * The person's organisation must take part in the partnership ('not_participating').
+   * 'already_member', 'unknown_person', 'person_erased', 'unknown_partnership'.
+   */
+  addMembership(m: MembershipRecord): Promise<void>;
+  getMembership(partnershipId: string, personId: string): Promise<MembershipRecord | undefined>;
+  /** Members with their person record, in order of joining. */
+  listMembers(partnershipId: string): Promise<MemberWithPerson[]>;
+  /** Fields absent from `patch` keep their value; 'unknown_membership'. */
+  updateMembership(
+    partnershipId: string,
+    personId: string,
+    patch: Partial<Pick<MembershipRecord, 'role' | 'signatory'>>,
+  ): Promise<void>;
+  /** 'unknown_membership'. */
+  removeMembership(partnershipId: string, personId: string): Promise<void>;
+
+  // Sessions (ids are hashes of the cookie's token).
+  /** 'unknown_person', 'person_erased' (no session for an erased person), 'already_exists'. */
+  createSession(s: SessionRecord): Promise<void>;
+  /** The session as stored, expired or not: the caller compares `expiresAt` with its clock. */
+  getSession(id: string): Promise<SessionRecord | undefined>;
+  /**
+   * Moves `lastSeenAt` and `expiresAt` forward, never back (requests may touch out of order).
+   * A session deleted meanwhile stays deleted: touching it does nothing.
+   */
+  touchSession(id: string, lastSeenAt: number, expiresAt: number): Promise<void>;
+  /** Does nothing when the session is already gone. */
+  deleteSession(id: string): Promise<void>;
+  /** Deletes every session of a person (password change, erasure); returns their ids. */
+  deleteSessionsOf(personId: string, exceptId?: string): Promise<string[]>;
+  /**
+   * Deletes sessions whose `expiresAt` is past (`<= now`); returns them (their sockets must
+   * close). Also deletes expired tickets and password resets, which can never be used again.
+   */
+  deleteExpiredSessions(now: number): Promise<SessionRecord[]>;
+
+  // Single-use secrets, stored as hashes: websocket tickets and password-reset links.
+  /** 'unknown_person', 'person_erased', 'already_exists'. */
+  createTicket(t: { hash: string; personId: string; expiresAt: number }): Promise<void>;
+  /** Returns the person and marks the ticket used, if it exists, is unused and unexpired. */
+  consumeTicket(hash: string, now: number): Promise<string | undefined>;
+  /** 'unknown_person' (for `personId` or `createdBy`), 'person_erased', 'already_exists'. */
+  createPasswordReset(r: {
+    hash: string;
+    personId: string;
+    createdBy: string | null;
+    expiresAt: number;
+  }): Promise<void>;
+  /** Like consumeTicket: the person, once, if the reset exists, is unused and unexpired. */
+  consumePasswordReset(hash: string, now: number): Promise<string | undefined>;
+
+  // Invitations.
+  /**
+   * The organisation must take part in the partnership ('not_participating').
+   * 'unknown_partnership', 'unknown_organisation', 'unknown_person' (createdBy),
+   * 'already_exists' (id or token hash).
+   */
+  createInvitation(i: InvitationRecord): Promise<void>;
+  getInvitation(id: string): Promise<InvitationRecord | undefined>;
+  findInvitationByTokenHash(tokenHash: string): Promise<InvitationRecord | undefined>;
+  /** Every invitation of the partnership (pending, used, revoked, expired), oldest first. */
+  listInvitations(partnershipId: string): Promise<InvitationRecord[]>;
+  /**
+   * Revoking twice keeps the first `revokedAt`. 'invitation_used' for a used invitation,
+   * 'unknown_invitation'.
+   */
+  revokeInvitation(id: string, at: number): Promise<void>;
+  /**
+   * Checks the invitation (unused, unrevoked, unexpired at `at`), creates the person if asked,
+   * marks the invitation used and adds the membership, all in one transaction: an invitation
+   * can let exactly one person in, once. The membership gets the invitation's role, not a
+   * signatory, created at `at`. Refusals resolve with `ok: false` and write nothing; an
+   * invitation whose organisation left the partnership counts as revoked. An unknown or erased
+   * `existingId` rejects ('unknown_person', 'person_erased'): it is a bug upstream, not a refusal.
+   */
+  acceptInvitation(input: AcceptInvitation): Promise<AcceptInvitationResult>;
+
+  // Audit: append-only, hash-chained logs (`partnership:<id>`, `organisation:<id>`).
+  /**
+   * Appends one entry in a transaction: `build` receives the chain's last entry (or null) and
+   * returns the new entry, whose seq must follow it. Entries are never updated or deleted.
+   * An entry of another chain, or whose seq or prevHash does not follow the last entry (prevHash
+   * '' for the first), rejects with 'audit_out_of_order' and nothing is stored.
+   */
+  appendAudit(
+    chain: string,
+    build: (previous: { seq: number; hash: string } | null) => AuditEntry,
+  ): Promise<AuditEntry>;
+  /** The chain in seq order, `data` parsed; empty for an unknown chain. */
+  listAudit(chain: string): Promise<AuditEntry[]>;
 
   // Documents: metadata, and the body created with its first state in one transaction.
+  /** 'already_exists', 'unknown_partnership'. */
   createDocument(doc: DocumentRecord, initialState: Uint8Array): Promise<void>;
   getDocument(id: string): Promise<DocumentRecord | undefined>;
-  listDocuments(partnershipId: string): Promise<DocumentRecord[]>;
+  /** Oldest first; archived documents only when asked. */
+  listDocuments(
+    partnershipId: string,
+    options?: { includeArchived?: boolean },
+  ): Promise<DocumentRecord[]>;
+  /** Also moves `updatedAt` to now; 'unknown_document'. */
   renameDocument(id: string, title: string): Promise<void>;
+  /** Leaves `updatedAt` as it is; 'unknown_document'. */
+  setDocumentArchived(id: string, archived: boolean): Promise<void>;
 
   // The body: snapshot + append-only update log.
   loadBody(documentId: string): Promise<StoredBody>;

@@ -1,6 +1,7 @@
 export type { BusMessageKind, RoomBus } from './bus/bus.ts';
 export { inProcessBus } from './bus/bus.ts';
 export * from './protocol.ts';
+export type { ConnectionTags, PresenceStamp } from './server/connection.ts';
 export { defaultSyncLimits, type SyncLimits } from './server/limits.ts';
 export type { StoredDocumentBody, SyncPersistence } from './server/persistence.ts';
 export { type ConnectOptions, SyncServer, type SyncServerOptions } from './server/sync-server.ts';

@@ -1,32 +1,72 @@
-import { ID_PATTERN, renameDocumentInput } from '@accord/domain';
-import type { Store } from '@accord/store';
-import { Hono } from 'hono';
+import { type Action, archiveDocumentInput, ID_PATTERN, renameDocumentInput } from '@accord/domain';
+import type { DocumentRecord, Store } from '@accord/store';
+import { CloseCode, type SyncServer } from '@accord/sync';
+import { type Context, Hono } from 'hono';
+import { appendAudit, partnershipChain } from '../audit.ts';
+import type { AppEnv } from '../env.ts';
 import { apiError } from '../errors.ts';
+import { type MemberContext, requireMember } from './membership.ts';
 import { readJson } from './read-json.ts';
 
-export function documentRoutes(store: Store): Hono {
-  const app = new Hono();
+export function documentRoutes(deps: { store: Store; sync: SyncServer }) {
+  const { store, sync } = deps;
+  const app = new Hono<AppEnv>();
 
-  app.get('/:id', async (c) => {
-    const id = c.req.param('id');
+  /** The document and the caller's membership of its partnership; 404 for everyone else. */
+  async function requireDocument(
+    c: Context<AppEnv>,
+    action: Action,
+  ): Promise<(MemberContext & { document: DocumentRecord }) | Response> {
+    const id = c.req.param('id') ?? '';
     const document = ID_PATTERN.test(id) ? await store.getDocument(id) : undefined;
     if (!document) return apiError(c, 404, 'not_found', 'No such document.');
-    const [partnership, organisations, people] = await Promise.all([
-      store.getPartnership(document.partnershipId),
-      store.listOrganisations(document.partnershipId),
-      store.listPeople(document.partnershipId),
-    ]);
-    return c.json({ document, partnership, organisations, people });
+    const ctx = await requireMember(c, store, document.partnershipId, action);
+    if (ctx instanceof Response) {
+      // Not a member: the document does not exist for them either.
+      return ctx.status === 404 ? apiError(c, 404, 'not_found', 'No such document.') : ctx;
+    }
+    return { ...ctx, document };
+  }
+
+  app.get('/:id', async (c) => {
+    const ctx = await requireDocument(c, 'document.view');
+    if (ctx instanceof Response) return ctx;
+    return c.json({
+      document: ctx.document,
+      partnership: ctx.partnership,
+      membership: ctx.membership,
+    });
   });
 
   app.patch('/:id', async (c) => {
-    const id = c.req.param('id');
-    const document = ID_PATTERN.test(id) ? await store.getDocument(id) : undefined;
-    if (!document) return apiError(c, 404, 'not_found', 'No such document.');
+    const ctx = await requireDocument(c, 'document.rename');
+    if (ctx instanceof Response) return ctx;
     const body = await readJson(c, renameDocumentInput);
     if (!body.ok) return body.response;
-    await store.renameDocument(id, body.value.title);
-    return c.json({ ...document, title: body.value.title });
+    await store.renameDocument(ctx.document.id, body.value.title);
+    await appendAudit(store, partnershipChain(ctx.partnership.id), {
+      actorId: ctx.auth.person.id,
+      action: 'document.renamed',
+      data: { documentId: ctx.document.id },
+    });
+    return c.json({ ...ctx.document, title: body.value.title });
+  });
+
+  app.post('/:id/archive', async (c) => {
+    const ctx = await requireDocument(c, 'document.archive');
+    if (ctx instanceof Response) return ctx;
+    const body = await readJson(c, archiveDocumentInput);
+    if (!body.ok) return body.response;
+    await store.setDocumentArchived(ctx.document.id, body.value.archived);
+    if (body.value.archived) {
+      sync.closeWhere({ documentId: ctx.document.id }, CloseCode.notFound, 'document archived');
+    }
+    await appendAudit(store, partnershipChain(ctx.partnership.id), {
+      actorId: ctx.auth.person.id,
+      action: body.value.archived ? 'document.archived' : 'document.restored',
+      data: { documentId: ctx.document.id },
+    });
+    return c.json({ ...ctx.document, archived: body.value.archived });
   });
 
   return app;

@@ -1,6 +1,12 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { I18nProvider } from '../i18n/index.ts';
 import { HomePage, PartnershipPage } from '../partnership/index.ts';
+import { AccountPage } from '../session/AccountPage.tsx';
+import { InvitationPage } from '../session/InvitationPage.tsx';
+import { RequireSession } from '../session/RequireSession.tsx';
+import { ResetPasswordPage } from '../session/ResetPasswordPage.tsx';
+import { SignUpPage } from '../session/SignUpPage.tsx';
+import { loadSession } from '../session/store.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { PageLayout } from './PageLayout.tsx';
 import { parseRoute, usePathname } from './router.ts';
@@ -15,28 +21,54 @@ function Routes() {
   const route = parseRoute(usePathname());
   switch (route.name) {
     case 'home':
-      return <HomePage />;
+      return (
+        <RequireSession>
+          <HomePage />
+        </RequireSession>
+      );
     case 'partnership':
       // Keyed by id: another partnership is a fresh page, with no state carried over.
-      return <PartnershipPage key={route.id} id={route.id} />;
-    case 'document':
       return (
-        <Suspense
-          fallback={
-            <PageLayout>
-              <Loading />
-            </PageLayout>
-          }
-        >
-          <DocumentPage key={route.id} id={route.id} />
-        </Suspense>
+        <RequireSession>
+          <PartnershipPage key={route.id} id={route.id} />
+        </RequireSession>
       );
+    case 'document':
+      // Kept mounted when the session ends: the page asks to sign in again without losing text.
+      return (
+        <RequireSession keepMounted>
+          <Suspense
+            fallback={
+              <PageLayout>
+                <Loading />
+              </PageLayout>
+            }
+          >
+            <DocumentPage key={route.id} id={route.id} />
+          </Suspense>
+        </RequireSession>
+      );
+    case 'account':
+      return (
+        <RequireSession>
+          <AccountPage />
+        </RequireSession>
+      );
+    case 'signup':
+      return <SignUpPage />;
+    case 'invitation':
+      return <InvitationPage key={route.token} token={route.token} />;
+    case 'reset':
+      return <ResetPasswordPage key={route.token} token={route.token} />;
     case 'not-found':
       return <NotFoundPage />;
   }
 }
 
 export function App() {
+  useEffect(() => {
+    void loadSession();
+  }, []);
   return (
     <I18nProvider>
       <Routes />

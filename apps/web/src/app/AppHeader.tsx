@@ -1,14 +1,9 @@
-import type { Directory } from '../api/index.ts';
 import { LanguageSwitch, useT } from '../i18n/index.ts';
-import { IdentityControl } from '../identity/index.ts';
+import { AccountControl } from '../session/AccountControl.tsx';
 import { Link } from './Link.tsx';
 import { paths } from './router.ts';
 
-export function AppHeader({
-  identity,
-}: {
-  identity?: { partnershipId: string; directory: Directory } | undefined;
-}) {
+export function AppHeader() {
   const t = useT();
   return (
     <header className="app-header">
@@ -20,9 +15,7 @@ export function AppHeader({
         <span className="brand__name">{t('app.name')}</span>
       </Link>
       <div className="app-header__tools">
-        {identity !== undefined && (
-          <IdentityControl partnershipId={identity.partnershipId} directory={identity.directory} />
-        )}
+        <AccountControl />
         <LanguageSwitch />
       </div>
     </header>

@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import type { Directory } from '../api/index.ts';
 import { useT } from '../i18n/index.ts';
 import { AppHeader } from './AppHeader.tsx';
 
@@ -7,8 +6,6 @@ export const MAIN_ID = 'main-content';
 
 interface PageLayoutProps {
   children: ReactNode;
-  /** Lets the header show "who am I" for this partnership. */
-  identity?: { partnershipId: string; directory: Directory } | undefined;
   /** Where the skip link leads (the editor on a document page). */
   skipTarget?: { id: string; label: 'content' | 'editor' };
   wide?: boolean;
@@ -16,7 +13,6 @@ interface PageLayoutProps {
 
 export function PageLayout({
   children,
-  identity,
   skipTarget = { id: MAIN_ID, label: 'content' },
   wide = false,
 }: PageLayoutProps) {
@@ -36,7 +32,7 @@ export function PageLayout({
       >
         {skipTarget.label === 'editor' ? t('app.skipToEditor') : t('app.skipToContent')}
       </a>
-      <AppHeader identity={identity} />
+      <AppHeader />
       <main id={MAIN_ID} tabIndex={-1} className={wide ? 'main main--wide' : 'main'}>
         {children}
       </main>

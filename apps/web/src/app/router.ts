@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { requestNavigationFocus } from './focus.ts';
 
 /**
- * A pathname router on the history API: three routes do not need a library. `navigate()` pushes
+ * A pathname router on the history API: a handful of routes do not need a library. `navigate()` pushes
  * a new entry and notifies subscribers; the back button comes through `popstate`.
  */
 
@@ -10,6 +10,10 @@ export type Route =
   | { name: 'home' }
   | { name: 'partnership'; id: string }
   | { name: 'document'; id: string }
+  | { name: 'signup' }
+  | { name: 'account' }
+  | { name: 'invitation'; token: string }
+  | { name: 'reset'; token: string }
   | { name: 'not-found' };
 
 const NAVIGATE_EVENT = 'accord:navigate';
@@ -25,17 +29,32 @@ function decodeSegment(segment: string): string | null {
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' };
-  const match = /^\/([pd])\/([^/]+)\/?$/.exec(pathname);
+  if (/^\/signup\/?$/.test(pathname)) return { name: 'signup' };
+  if (/^\/account\/?$/.test(pathname)) return { name: 'account' };
+  const match = /^\/(p|d|invitation|reset)\/([^/]+)\/?$/.exec(pathname);
   if (match === null) return { name: 'not-found' };
-  const id = decodeSegment(match[2] ?? '');
-  if (id === null) return { name: 'not-found' };
-  return match[1] === 'p' ? { name: 'partnership', id } : { name: 'document', id };
+  const value = decodeSegment(match[2] ?? '');
+  if (value === null) return { name: 'not-found' };
+  switch (match[1]) {
+    case 'p':
+      return { name: 'partnership', id: value };
+    case 'd':
+      return { name: 'document', id: value };
+    case 'invitation':
+      return { name: 'invitation', token: value };
+    default:
+      return { name: 'reset', token: value };
+  }
 }
 
 export const paths = {
   home: () => '/',
   partnership: (id: string) => `/p/${encodeURIComponent(id)}`,
   document: (id: string) => `/d/${encodeURIComponent(id)}`,
+  signup: () => '/signup',
+  account: () => '/account',
+  invitation: (token: string) => `/invitation/${encodeURIComponent(token)}`,
+  reset: (token: string) => `/reset/${encodeURIComponent(token)}`,
 };
 
 export function navigate(to: string, { replace = false }: { replace?: boolean } = {}): void {

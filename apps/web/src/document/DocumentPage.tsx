@@ -1,15 +1,14 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 import {
   ApiError,
-  type Directory,
   type DocumentDetail,
   fetchDocument,
+  fetchPartnership,
   useResource,
 } from '../api/index.ts';
 import { LoadError, Loading, NotFoundPage, PageLayout, useDocumentTitle } from '../app/index.ts';
 import { EDITOR_ID } from '../editor/index.ts';
 import { useT } from '../i18n/index.ts';
-import { IdentityGate, useIdentity } from '../identity/index.ts';
 import { DocumentWorkspace } from './DocumentWorkspace.tsx';
 
 export function DocumentPage({ id }: { id: string }) {
@@ -32,35 +31,32 @@ export function DocumentPage({ id }: { id: string }) {
       </PageLayout>
     );
   }
-  return <DocumentView detail={detail.data} />;
+  return <DocumentView detail={detail.data} refreshDetail={reload} />;
 }
 
-function DocumentView({ detail }: { detail: DocumentDetail }) {
-  const { partnership } = detail;
-  const directory = useMemo<Directory>(
-    () => ({ organisations: detail.organisations, people: detail.people }),
-    [detail],
+function DocumentView({
+  detail,
+  refreshDetail,
+}: {
+  detail: DocumentDetail;
+  refreshDetail: () => void;
+}) {
+  const partnershipId = detail.partnership.id;
+  // The organisations' order and colours, for the presence panel; the page works without them.
+  const loadPartnership = useCallback(
+    (signal: AbortSignal) => fetchPartnership(partnershipId, signal),
+    [partnershipId],
   );
-  const [identity, choose] = useIdentity(partnership.id, directory);
+  const [partnership] = useResource(`partnership:${partnershipId}`, loadPartnership);
+  const organisations = partnership.state === 'ready' ? partnership.data.organisations : [];
 
-  if (identity === null) {
-    return (
-      <PageLayout identity={{ partnershipId: partnership.id, directory }}>
-        <IdentityGate directory={directory} onChoose={(person) => choose(person.id)} />
-      </PageLayout>
-    );
-  }
   return (
-    <PageLayout
-      identity={{ partnershipId: partnership.id, directory }}
-      skipTarget={{ id: EDITOR_ID, label: 'editor' }}
-      wide
-    >
+    <PageLayout skipTarget={{ id: EDITOR_ID, label: 'editor' }} wide>
       <DocumentWorkspace
         key={detail.document.id}
         detail={detail}
-        directory={directory}
-        identity={identity}
+        organisations={organisations}
+        refreshDetail={refreshDetail}
       />
     </PageLayout>
   );

@@ -1,33 +1,59 @@
 import type { AccordConnection } from '@accord/sync/client';
-import { useEffect, useState } from 'react';
-import type { Directory, DocumentDetail } from '../api/index.ts';
-import { CollaborativeEditor } from '../editor/index.ts';
-import type { Identity } from '../identity/index.ts';
+import { CloseCode } from '@accord/sync/protocol';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { DocumentDetail, Me, ParticipantOrganisation } from '../api/index.ts';
+import { CollaborativeEditor, type PresenceSelf } from '../editor/index.ts';
+import { useT } from '../i18n/index.ts';
+import { personLabel } from '../people/index.ts';
 import { PresencePanel, usePresence } from '../presence/index.ts';
+import { useSession } from '../session/store.ts';
+import { useToast } from '../ui/index.ts';
 import { CloseBanner, ReadOnlyNotice, RefusedNotice } from './CloseBanner.tsx';
 import {
   syncServerUrl,
+  useAwarenessRestoreOnReconnect,
   useConnectionStatus,
   useHasSynced,
   useUnsavedChangesGuard,
 } from './connection.ts';
 import { DocumentHeader } from './DocumentHeader.tsx';
+import { ReauthDialog } from './ReauthDialog.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 
 interface DocumentWorkspaceProps {
   detail: DocumentDetail;
-  directory: Directory;
-  identity: Identity;
+  organisations: readonly ParticipantOrganisation[];
+  refreshDetail: () => void;
+}
+
+/**
+ * The last person signed in on this page. It outlives a sign-out: the page stays (with the
+ * text typed so far) and asks to sign in again.
+ */
+function useLastMe(): { me: Me | null; signedIn: boolean } {
+  const session = useSession();
+  const last = useRef<Me | null>(null);
+  if (session.status === 'signed-in') last.current = session.me;
+  return { me: last.current, signedIn: session.status === 'signed-in' };
 }
 
 /** One open document: header, notices, the editor and who is here. Keyed by document id. */
-export function DocumentWorkspace({ detail, directory, identity }: DocumentWorkspaceProps) {
-  const { document, partnership } = detail;
+export function DocumentWorkspace({
+  detail,
+  organisations,
+  refreshDetail,
+}: DocumentWorkspaceProps) {
+  const t = useT();
+  const { document, partnership, membership } = detail;
+  const { me, signedIn } = useLastMe();
   const [connection, setConnection] = useState<AccordConnection | null>(null);
   const status = useConnectionStatus(connection);
   const synced = useHasSynced(connection);
   const participants = usePresence(connection);
+  const [toastNode, toast] = useToast();
+  const [reauthOpen, setReauthOpen] = useState(false);
   useUnsavedChangesGuard(connection);
+  useAwarenessRestoreOnReconnect(connection);
 
   // The editor's plugin disconnects the provider on unmount; the connection's own listeners and
   // socket wrapper go with destroy().
@@ -36,9 +62,51 @@ export function DocumentWorkspace({ detail, directory, identity }: DocumentWorks
     return () => connection.destroy();
   }, [connection]);
 
+  // 4500: the role changed. Reconnect now rather than after the provider's back-off; the new
+  // socket's session frame says whether this person may still edit.
+  const awaitingRole = useRef(false);
+  useEffect(() => {
+    if (connection === null) return;
+    const { provider } = connection;
+    const onClose = (event: CloseEvent | null) => {
+      if (event?.code !== CloseCode.reconnect) return;
+      awaitingRole.current = true;
+      toast(t('connection.roleChanged'));
+      refreshDetail();
+      queueMicrotask(() => {
+        if (provider.shouldConnect && provider.ws === null) provider.connect();
+      });
+    };
+    provider.on('connection-close', onClose);
+    return () => provider.off('connection-close', onClose);
+  }, [connection, toast, t, refreshDetail]);
+
+  useEffect(() => {
+    if (!awaitingRole.current || status?.connection !== 'connected') return;
+    awaitingRole.current = false;
+    toast(status.readOnly ? t('connection.nowReadOnly') : t('connection.nowEditable'));
+  }, [status, toast, t]);
+
   const closed = status?.connection === 'closed';
+  const closeCode = closed ? (status?.closeCode ?? null) : null;
+  // 4401, or the session ended elsewhere (sign-out in another tab): sign in again, in place.
+  const needsSignIn = closeCode === CloseCode.unauthenticated || !signedIn;
+  useEffect(() => {
+    if (needsSignIn) setReauthOpen(true);
+  }, [needsSignIn]);
+
   const readOnly = status?.readOnly === true;
   const editable = synced && !closed && !readOnly;
+
+  const self = useSelf(me);
+
+  function afterSignIn() {
+    setReauthOpen(false);
+    const provider = connection?.provider;
+    // The Y.Doc kept every edit: the new socket's sync step 2 sends what the server lacks.
+    if (provider && provider.ws === null) provider.connect();
+    toast(t('reauth.reconnected'));
+  }
 
   return (
     <div className="document-page">
@@ -48,7 +116,7 @@ export function DocumentWorkspace({ detail, directory, identity }: DocumentWorks
           <CollaborativeEditor
             documentId={document.id}
             title={document.title}
-            identity={identity}
+            self={self}
             serverUrl={syncServerUrl()}
             editable={editable}
             synced={synced}
@@ -56,17 +124,50 @@ export function DocumentWorkspace({ detail, directory, identity }: DocumentWorks
             barEnd={<SaveIndicator status={status} />}
             notices={
               <>
-                {closed && status !== null && <CloseBanner status={status} />}
-                {readOnly && !closed && <ReadOnlyNotice />}
+                {(closed || needsSignIn) && (
+                  <CloseBanner
+                    closeCode={needsSignIn ? CloseCode.unauthenticated : closeCode}
+                    unsaved={status?.unsaved === true}
+                    onSignIn={() => setReauthOpen(true)}
+                  />
+                )}
+                {readOnly && !closed && <ReadOnlyNotice role={membership.role} />}
                 {status?.refused != null && !closed && <RefusedNotice refused={status.refused} />}
               </>
             }
           />
         </div>
         <aside className="document-layout__aside">
-          <PresencePanel participants={participants} directory={directory} />
+          <PresencePanel participants={participants} organisations={organisations} />
         </aside>
       </div>
+      <ReauthDialog
+        open={reauthOpen && needsSignIn}
+        email={me?.person.email ?? null}
+        unsaved={status?.unsaved === true}
+        onSignedIn={afterSignIn}
+        onCancel={() => setReauthOpen(false)}
+      />
+      {toastNode}
     </div>
+  );
+}
+
+/** This person's presence, from the session; memoised so the plugin does not re-announce. */
+function useSelf(me: Me | null): PresenceSelf {
+  const t = useT();
+  const personId = me?.person.id ?? '';
+  const name = me?.person.name ?? null;
+  const colour = me?.person.colour ?? '#6b7280';
+  const organisationId = me?.person.organisationId ?? '';
+  const organisationName = me?.organisation?.name ?? null;
+  const caretLabel = personLabel(t, { name }, organisationName);
+  const awarenessData = useMemo(
+    () => ({ personId, personName: name, organisationId, organisationName }),
+    [personId, name, organisationId, organisationName],
+  );
+  return useMemo(
+    () => ({ caretLabel, colour, awarenessData }),
+    [caretLabel, colour, awarenessData],
   );
 }

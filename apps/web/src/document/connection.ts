@@ -54,3 +54,27 @@ export function useUnsavedChangesGuard(connection: AccordConnection | null): voi
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [connection]);
 }
+
+/**
+ * After a disconnect the provider drops the other people's awareness states but keeps their
+ * clocks; the server then resends those states with the same clocks, which y-protocols ignores,
+ * so the presence list stays empty until each peer's next heartbeat (up to 15 s). Forgetting the
+ * clocks of the states that were dropped lets the resent states through at once.
+ */
+export function useAwarenessRestoreOnReconnect(connection: AccordConnection | null): void {
+  useEffect(() => {
+    if (connection === null) return;
+    const { provider } = connection;
+    const { awareness } = provider;
+    const onStatus = ({ status }: { status: string }) => {
+      if (status !== 'disconnected') return;
+      for (const clientId of [...awareness.meta.keys()]) {
+        if (clientId !== awareness.clientID && !awareness.states.has(clientId)) {
+          awareness.meta.delete(clientId);
+        }
+      }
+    };
+    provider.on('status', onStatus);
+    return () => provider.off('status', onStatus);
+  }, [connection]);
+}

@@ -14,7 +14,6 @@ import type { Provider } from '@lexical/yjs';
 import { type ReactNode, useCallback, useMemo, useRef } from 'react';
 import * as Y from 'yjs';
 import { useT } from '../i18n/index.ts';
-import { type Identity, personLabel } from '../identity/index.ts';
 import { EditablePlugin } from './EditablePlugin.tsx';
 import { LinkOpenerPlugin } from './LinkOpenerPlugin.tsx';
 import { ListTabPlugin } from './ListTabPlugin.tsx';
@@ -24,10 +23,22 @@ import { isValidLinkUrl } from './url.ts';
 
 export const EDITOR_ID = 'editor';
 
+/**
+ * How this person appears to the others. The server stamps the same from the session on what
+ * it relays (so nobody can pose as someone else); these values make the local state agree.
+ */
+export interface PresenceSelf {
+  /** "Name (Organisation)", on the caret. */
+  caretLabel: string;
+  colour: string;
+  /** Stable identity (memoised): a new object makes the plugin re-announce. */
+  awarenessData: object;
+}
+
 interface CollaborativeEditorProps {
   documentId: string;
   title: string;
-  identity: Identity;
+  self: PresenceSelf;
   /** `ws(s)://host/sync`; the document id is appended by the provider. */
   serverUrl: string;
   editable: boolean;
@@ -55,7 +66,7 @@ function onError(error: Error): void {
 export function CollaborativeEditor({
   documentId,
   title,
-  identity,
+  self,
   serverUrl,
   editable,
   synced,
@@ -88,22 +99,6 @@ export function CollaborativeEditor({
       return asLexicalProvider(connection.provider);
     },
     [serverUrl, onConnection],
-  );
-
-  const { person, organisation } = identity;
-  // What the others see on this person's caret: "Name (Organisation)". A string, so it only
-  // changes (and the plugin only re-announces it) when the person or the language changes.
-  const caretLabel = personLabel(t, person.name, organisation?.name ?? null);
-  // Stable identity too: a new object would make the plugin reconnect on every render.
-  // `personName` is the bare name, for the presence panel, which adds the organisation itself.
-  const awarenessData = useMemo(
-    () => ({
-      personId: person.id,
-      personName: person.name,
-      organisationId: person.organisationId,
-      organisationName: organisation?.name ?? null,
-    }),
-    [person.id, person.name, person.organisationId, organisation?.name],
   );
 
   const placeholderText = synced ? t('editor.placeholder') : t('app.loading');
@@ -145,9 +140,9 @@ export function CollaborativeEditor({
           id={documentId}
           providerFactory={providerFactory}
           shouldBootstrap={false}
-          username={caretLabel}
-          cursorColor={person.colour}
-          awarenessData={awarenessData}
+          username={self.caretLabel}
+          cursorColor={self.colour}
+          awarenessData={self.awarenessData}
           cursorsContainerRef={cursorsContainerRef}
         />
         <EditablePlugin editable={editable} />

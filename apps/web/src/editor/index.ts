@@ -1,2 +1,2 @@
-export { CollaborativeEditor, EDITOR_ID } from './CollaborativeEditor.tsx';
+export { CollaborativeEditor, EDITOR_ID, type PresenceSelf } from './CollaborativeEditor.tsx';
 export { isValidLinkUrl, normaliseLinkUrl } from './url.ts';

@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
-import { ApiError, createDocument, type DocumentKind } from '../api/index.ts';
+import { ApiError, createDocument, type DocumentKind, errorMessage } from '../api/index.ts';
 import { navigate, paths } from '../app/index.ts';
 import { useT } from '../i18n/index.ts';
 import { documentKinds, kindDescriptionKey, kindLabelKey } from './kind.ts';
@@ -36,9 +36,11 @@ export function CreateDocumentForm({ partnershipId }: { partnershipId: string })
       navigate(paths.document(created.id));
     } catch (caught) {
       const message =
-        caught instanceof ApiError && caught.kind === 'network'
-          ? t('errors.network')
-          : t('errors.documentCreateFailed');
+        caught instanceof ApiError && caught.kind === 'http' && caught.code !== null
+          ? errorMessage(t, caught)
+          : caught instanceof ApiError && caught.kind === 'network'
+            ? t('errors.network')
+            : t('errors.documentCreateFailed');
       setError(message);
       setSubmitting(false);
     }

@@ -1,11 +1,6 @@
-import { useCallback, useMemo } from 'react';
-import {
-  ApiError,
-  type Directory,
-  fetchPartnership,
-  type PartnershipDetail,
-  useResource,
-} from '../api/index.ts';
+import { can } from '@accord/domain';
+import { useCallback } from 'react';
+import { ApiError, fetchPartnership, type PartnershipDetail, useResource } from '../api/index.ts';
 import {
   Link,
   LoadError,
@@ -17,9 +12,14 @@ import {
   useDocumentTitle,
 } from '../app/index.ts';
 import { useT } from '../i18n/index.ts';
+import { useMe } from '../session/store.ts';
+import { useToast } from '../ui/index.ts';
+import { AuditPanel } from './AuditPanel.tsx';
+import { RoleBadge, SignatoryBadge } from './badges.tsx';
 import { CreateDocumentForm } from './CreateDocumentForm.tsx';
 import { DocumentList } from './DocumentList.tsx';
-import { OrganisationList } from './OrganisationList.tsx';
+import { InvitationsPanel } from './InvitationsPanel.tsx';
+import { MembersPanel } from './MembersPanel.tsx';
 
 export function PartnershipPage({ id }: { id: string }) {
   const t = useT();
@@ -28,7 +28,7 @@ export function PartnershipPage({ id }: { id: string }) {
   useDocumentTitle(detail.state === 'ready' ? detail.data.partnership.name : null);
 
   if (detail.state === 'error' && detail.error instanceof ApiError && detail.error.isNotFound) {
-    return <NotFoundPage message={t('errors.notFound')} />;
+    return <NotFoundPage message={t('partnership.notFound')} />;
   }
   if (detail.state !== 'ready') {
     return (
@@ -41,40 +41,63 @@ export function PartnershipPage({ id }: { id: string }) {
       </PageLayout>
     );
   }
-  return <PartnershipView detail={detail.data} />;
+  return <PartnershipView detail={detail.data} refresh={reload} />;
 }
 
-function PartnershipView({ detail }: { detail: PartnershipDetail }) {
+export interface PanelProps {
+  detail: PartnershipDetail;
+  refresh: () => void;
+  toast: (message: string) => void;
+}
+
+function PartnershipView({ detail, refresh }: { detail: PartnershipDetail; refresh: () => void }) {
   const t = useT();
-  const { partnership } = detail;
-  const directory = useMemo<Directory>(
-    () => ({ organisations: detail.organisations, people: detail.people }),
-    [detail],
-  );
+  const me = useMe();
+  const [toastNode, toast] = useToast();
+  const { partnership, membership } = detail;
+  const role = membership.role;
+  const panel: PanelProps = { detail, refresh, toast };
 
   return (
-    <PageLayout identity={{ partnershipId: partnership.id, directory }}>
+    <PageLayout>
       <p className="breadcrumb">
         <Link to={paths.home()} className="back-link">
-          <span aria-hidden="true">←</span> {t('errors.backHome')}
+          <span aria-hidden="true">←</span> {t('partnership.backHome')}
         </Link>
       </p>
       <div className="hero">
         <PageHeading>{partnership.name}</PageHeading>
         {partnership.purpose !== '' && <p className="hero__tagline">{partnership.purpose}</p>}
+        <p className="hero__meta">
+          <span className="muted">{t('partnership.yourRole')}</span> <RoleBadge role={role} />
+          {membership.signatory && <SignatoryBadge />}
+        </p>
       </div>
       <div className="two-columns">
-        <section className="panel" aria-labelledby="documents-title">
-          <h2 id="documents-title" className="panel__title">
-            {t('documents.title')}
-          </h2>
-          <DocumentList documents={detail.documents} />
-        </section>
         <div className="stack">
-          <CreateDocumentForm partnershipId={partnership.id} />
-          <OrganisationList directory={directory} />
+          <section className="panel" aria-labelledby="documents-title">
+            <h2 id="documents-title" className="panel__title">
+              {t('documents.title')}
+            </h2>
+            <DocumentList
+              documents={detail.documents}
+              canRename={can(role, 'document.rename')}
+              canArchive={can(role, 'document.archive')}
+              refresh={refresh}
+              toast={toast}
+            />
+          </section>
+          <MembersPanel {...panel} me={me} />
+        </div>
+        <div className="stack">
+          {can(role, 'document.create') && <CreateDocumentForm partnershipId={partnership.id} />}
+          {can(role, 'member.invite') && <InvitationsPanel {...panel} />}
+          {can(role, 'audit.download') && (
+            <AuditPanel partnershipId={partnership.id} revision={detail} />
+          )}
         </div>
       </div>
+      {toastNode}
     </PageLayout>
   );
 }

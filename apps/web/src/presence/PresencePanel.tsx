@@ -1,27 +1,22 @@
-import type { Directory } from '../api/index.ts';
+import type { CSSProperties } from 'react';
+import type { ParticipantOrganisation } from '../api/index.ts';
 import { useT } from '../i18n/index.ts';
-import { ColourDot, groupByOrganisation, personLabel } from '../identity/index.ts';
+import { ColourDot, groupByOrganisation, personLabel, safeColour } from '../people/index.ts';
 import type { Participant } from './participants.ts';
 
 interface PresencePanelProps {
   participants: Participant[];
-  directory: Directory;
+  /** The partnership's organisations, when known: their order and colours. */
+  organisations: readonly ParticipantOrganisation[];
 }
 
-/** Who is here, grouped by organisation: "Name (Organisation)" with their colour. */
-export function PresencePanel({ participants, directory }: PresencePanelProps) {
+/** Who is here, grouped by organisation in its colour: "Name (Organisation)". */
+export function PresencePanel({ participants, organisations }: PresencePanelProps) {
   const t = useT();
-  // The directory's name wins over the one a client announces about itself.
-  const organisationNameOf = (participant: Participant) =>
-    directory.organisations.find((organisation) => organisation.id === participant.organisationId)
-      ?.name ?? participant.organisationName;
   const groups = groupByOrganisation(
     participants,
-    (participant) => ({
-      id: participant.organisationId ?? '',
-      name: organisationNameOf(participant),
-    }),
-    directory.organisations,
+    (participant) => participant.organisationId ?? '',
+    organisations,
   );
   const others = participants.filter((participant) => !participant.isSelf).length;
 
@@ -38,15 +33,32 @@ export function PresencePanel({ participants, directory }: PresencePanelProps) {
       </h2>
       <div data-testid="presence-list" className="presence__groups">
         {groups.map((group) => {
-          const organisation = group.organisationName ?? t('person.unknownOrganisation');
+          const first = group.members[0];
+          const organisationName =
+            group.organisation?.name ?? first?.organisationName ?? t('person.unknownOrganisation');
+          const colour = safeColour(
+            group.organisation?.colour ??
+              group.members.find((m) => m.organisationColour !== null)?.organisationColour,
+          );
           return (
-            <div key={group.organisationId} className="presence__group">
+            <div
+              key={group.organisationId}
+              className="presence__group"
+              data-organisation-id={group.organisationId}
+              style={{ '--organisation-colour': colour } as CSSProperties}
+            >
               <h3 className="presence__organisation">
-                {t('presence.organisation', { organisation, count: group.members.length })}
+                <ColourDot colour={colour} />
+                <span>
+                  {t('presence.organisation', {
+                    organisation: organisationName,
+                    count: group.members.length,
+                  })}
+                </span>
               </h3>
               <ul className="presence__people">
                 {group.members.map((participant) => {
-                  const label = personLabel(t, participant.name, group.organisationName);
+                  const label = personLabel(t, participant, organisationName);
                   return (
                     <li
                       key={participant.key}
@@ -54,6 +66,7 @@ export function PresencePanel({ participants, directory }: PresencePanelProps) {
                       data-testid="presence-item"
                       data-self={participant.isSelf ? 'true' : undefined}
                       data-person-id={participant.personId ?? undefined}
+                      data-organisation-id={participant.organisationId ?? undefined}
                     >
                       <ColourDot colour={participant.colour} />
                       <span className="presence-item__label">

@@ -4,9 +4,13 @@ export interface Participant {
   personId: string | null;
   /** The bare name, without the organisation (which is grouped and labelled separately). */
   name: string;
+  /** The person's caret colour. */
   colour: string;
   organisationId: string | null;
   organisationName: string | null;
+  /** The organisation's colour in this partnership. */
+  organisationColour: string | null;
+  role: string | null;
   isSelf: boolean;
   /** Their caret is in the editor right now. */
   focusing: boolean;
@@ -25,8 +29,10 @@ function record(value: unknown): Record<string, unknown> | null {
 }
 
 /**
- * Reads awareness states into participants. States come from other clients: every field is
- * checked, a state without a name (not yet initialised, or foreign) is skipped.
+ * Reads awareness states into participants. The server stamps `name`, `color` and
+ * `awarenessData` ({ personId, personName, organisationId, organisationName, organisationColour,
+ * role }) from the session, whatever a client claims; every field is still checked, and a state
+ * without a name (not yet initialised, or foreign) is skipped.
  *
  * The top-level `name` is the caret label, "Name (Organisation)"; the bare name is
  * `awarenessData.personName`, preferred when present so the organisation is not shown twice.
@@ -58,6 +64,8 @@ export function participantsFrom(
       colour: text(state.color) ?? '',
       organisationId: text(data?.organisationId),
       organisationName: text(data?.organisationName),
+      organisationColour: text(data?.organisationColour),
+      role: text(data?.role),
       isSelf,
       focusing: state.focusing === true,
     });

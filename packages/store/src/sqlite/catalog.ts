@@ -1,44 +1,68 @@
 import type Database from 'better-sqlite3';
+import { StoreError } from '../errors.ts';
 import type {
   DocumentRecord,
   OrganisationRecord,
+  ParticipationRecord,
+  ParticipationWithOrganisation,
   PartnershipRecord,
-  PersonRecord,
 } from '../store.ts';
-import { unknownDocument, withClearConstraints } from './errors.ts';
 import {
+  alreadyExists,
+  notParticipating,
+  unknownDocument,
+  unknownOrganisation,
+  unknownPartnership,
+  withClearConstraints,
+} from './errors.ts';
+import type { Lookups } from './lookups.ts';
+import {
+  bit,
   type DocumentRow,
   type OrganisationRow,
+  type ParticipationRow,
+  type ParticipationWithOrganisationRow,
   type PartnershipRow,
-  type PersonRow,
   toDocument,
   toOrganisation,
+  toParticipation,
   toPartnership,
-  toPerson,
 } from './rows.ts';
 
+type PartnershipPatch = Partial<Pick<PartnershipRecord, 'name' | 'purpose' | 'language'>>;
+
 /**
- * Partnerships, organisations, people and document metadata: the synchronous SQLite half of the
- * Store (SqliteStore wraps it in promises). Statements are prepared once, here.
- * Lists come back in a stable order: partnerships and documents oldest first, organisations and
- * people in the order they were added (rowid).
+ * Partnerships, organisations, their participations and document metadata: the synchronous
+ * SQLite half of the Store (SqliteStore wraps it in promises). Statements are prepared once, here.
+ * Lists come back in a stable order: partnerships and documents oldest first, participations in
+ * order of joining.
  */
 export class SqliteCatalog {
+  readonly #lookups: Lookups;
   readonly #insertPartnership;
   readonly #selectPartnerships;
   readonly #selectPartnership;
+  readonly #updatePartnership;
   readonly #insertOrganisation;
-  readonly #selectOrganisations;
-  readonly #insertPerson;
-  readonly #selectPeople;
+  readonly #selectOrganisation;
+  readonly #upsertParticipation;
+  readonly #selectParticipation;
+  readonly #selectParticipations;
+  readonly #leave;
+  readonly #selectMembersOfOrganisation;
+  readonly #deleteMembershipsOfOrganisation;
+  readonly #revokePendingInvitations;
   readonly #insertDocument;
   readonly #insertInitialSnapshot;
   readonly #selectDocument;
   readonly #selectDocuments;
   readonly #renameDocument;
+  readonly #archiveDocument;
   readonly #createDocument;
+  readonly #endParticipation;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, lookups: Lookups) {
+    this.#lookups = lookups;
     this.#insertPartnership = db.prepare<[PartnershipRow]>(
       `INSERT INTO partnerships (id, name, purpose, language, created_at)
        VALUES (@id, @name, @purpose, @language, @created_at)`,
@@ -49,21 +73,56 @@ export class SqliteCatalog {
     this.#selectPartnership = db.prepare<[string], PartnershipRow>(
       'SELECT * FROM partnerships WHERE id = ?',
     );
+    // NULL keeps the column: none of these columns is nullable.
+    this.#updatePartnership = db.prepare<
+      [{ id: string; name: string | null; purpose: string | null; language: string | null }]
+    >(
+      `UPDATE partnerships SET name = coalesce(@name, name), purpose = coalesce(@purpose, purpose),
+         language = coalesce(@language, language)
+       WHERE id = @id`,
+    );
     this.#insertOrganisation = db.prepare<[OrganisationRow]>(
-      `INSERT INTO organisations (id, partnership_id, name, colour)
-       VALUES (@id, @partnership_id, @name, @colour)`,
+      `INSERT INTO organisations (id, name, sector, created_at)
+       VALUES (@id, @name, @sector, @created_at)`,
     );
-    this.#selectOrganisations = db.prepare<[string], OrganisationRow>(
-      'SELECT id, partnership_id, name, colour FROM organisations WHERE partnership_id = ? ORDER BY rowid',
+    this.#selectOrganisation = db.prepare<[string], OrganisationRow>(
+      'SELECT * FROM organisations WHERE id = ?',
     );
-    this.#insertPerson = db.prepare<[PersonRow]>(
-      `INSERT INTO people (id, organisation_id, name, colour)
-       VALUES (@id, @organisation_id, @name, @colour)`,
+    // A new participation, or the return of an organisation that left: the row is reused with
+    // its new colour and date. An ongoing participation is left alone (0 changes).
+    this.#upsertParticipation = db.prepare<[Omit<ParticipationRow, 'left_at'>]>(
+      `INSERT INTO participations (partnership_id, organisation_id, colour, joined_at, left_at)
+       VALUES (@partnership_id, @organisation_id, @colour, @joined_at, NULL)
+       ON CONFLICT (partnership_id, organisation_id) DO UPDATE
+         SET colour = excluded.colour, joined_at = excluded.joined_at, left_at = NULL
+         WHERE participations.left_at IS NOT NULL`,
     );
-    this.#selectPeople = db.prepare<[string], PersonRow>(
-      `SELECT p.id, p.organisation_id, p.name, p.colour
-       FROM people p JOIN organisations o ON o.id = p.organisation_id
-       WHERE o.partnership_id = ? ORDER BY p.rowid`,
+    this.#selectParticipation = db.prepare<[string, string], ParticipationRow>(
+      'SELECT * FROM participations WHERE partnership_id = ? AND organisation_id = ?',
+    );
+    this.#selectParticipations = db.prepare<[string], ParticipationWithOrganisationRow>(
+      `SELECT pa.*, o.id AS o_id, o.name AS o_name, o.sector AS o_sector,
+         o.created_at AS o_created_at
+       FROM participations pa JOIN organisations o ON o.id = pa.organisation_id
+       WHERE pa.partnership_id = ? ORDER BY pa.joined_at, pa.rowid`,
+    );
+    this.#leave = db.prepare<[number, string, string]>(
+      `UPDATE participations SET left_at = ?
+       WHERE partnership_id = ? AND organisation_id = ? AND left_at IS NULL`,
+    );
+    this.#selectMembersOfOrganisation = db
+      .prepare<[string, string], string>(
+        `SELECT m.person_id FROM memberships m JOIN people p ON p.id = m.person_id
+         WHERE m.partnership_id = ? AND p.organisation_id = ? ORDER BY m.created_at, m.rowid`,
+      )
+      .pluck();
+    this.#deleteMembershipsOfOrganisation = db.prepare<[string, string]>(
+      `DELETE FROM memberships
+       WHERE partnership_id = ? AND person_id IN (SELECT id FROM people WHERE organisation_id = ?)`,
+    );
+    this.#revokePendingInvitations = db.prepare<[number, string, string]>(
+      `UPDATE invitations SET revoked_at = ?
+       WHERE partnership_id = ? AND organisation_id = ? AND used_at IS NULL AND revoked_at IS NULL`,
     );
     this.#insertDocument = db.prepare<[DocumentRow]>(
       `INSERT INTO documents (id, partnership_id, kind, language, title, created_at, updated_at, archived)
@@ -76,17 +135,21 @@ export class SqliteCatalog {
     this.#selectDocument = db.prepare<[string], DocumentRow>(
       'SELECT * FROM documents WHERE id = ?',
     );
-    this.#selectDocuments = db.prepare<[string], DocumentRow>(
-      'SELECT * FROM documents WHERE partnership_id = ? ORDER BY created_at, id',
+    this.#selectDocuments = db.prepare<[string, 0 | 1], DocumentRow>(
+      `SELECT * FROM documents WHERE partnership_id = ? AND (archived = 0 OR ?)
+       ORDER BY created_at, id`,
     );
     this.#renameDocument = db.prepare<[string, number, string]>(
       'UPDATE documents SET title = ?, updated_at = ? WHERE id = ?',
     );
+    this.#archiveDocument = db.prepare<[0 | 1, string]>(
+      'UPDATE documents SET archived = ? WHERE id = ?',
+    );
     this.#createDocument = db.transaction((doc: DocumentRecord, initialState: Uint8Array) => {
       withClearConstraints(
         {
-          primaryKey: `document ${doc.id} already exists`,
-          foreignKey: `cannot create document ${doc.id}: unknown partnership ${doc.partnershipId}`,
+          primaryKey: () => alreadyExists(`document ${doc.id}`),
+          foreignKey: () => unknownPartnership(doc.partnershipId),
         },
         () =>
           this.#insertDocument.run({
@@ -97,15 +160,25 @@ export class SqliteCatalog {
             title: doc.title,
             created_at: doc.createdAt,
             updated_at: doc.updatedAt,
-            archived: doc.archived ? 1 : 0,
+            archived: bit(doc.archived),
           }),
       );
       this.#insertInitialSnapshot.run(doc.id, initialState);
     });
+    this.#endParticipation = db.transaction(
+      (partnershipId: string, organisationId: string, at: number): string[] => {
+        const { changes } = this.#leave.run(at, partnershipId, organisationId);
+        if (changes === 0) throw notParticipating(partnershipId, organisationId);
+        const removed = this.#selectMembersOfOrganisation.all(partnershipId, organisationId);
+        this.#deleteMembershipsOfOrganisation.run(partnershipId, organisationId);
+        this.#revokePendingInvitations.run(at, partnershipId, organisationId);
+        return removed;
+      },
+    );
   }
 
   createPartnership(p: PartnershipRecord): void {
-    withClearConstraints({ primaryKey: `partnership ${p.id} already exists` }, () =>
+    withClearConstraints({ primaryKey: () => alreadyExists(`partnership ${p.id}`) }, () =>
       this.#insertPartnership.run({
         id: p.id,
         name: p.name,
@@ -125,44 +198,89 @@ export class SqliteCatalog {
     return row && toPartnership(row);
   }
 
+  /** Fields absent from `patch` (or undefined) keep their value. */
+  updatePartnership(id: string, patch: PartnershipPatch): void {
+    const { changes } = this.#updatePartnership.run({
+      id,
+      name: patch.name ?? null,
+      purpose: patch.purpose ?? null,
+      language: patch.language ?? null,
+    });
+    if (changes === 0) throw unknownPartnership(id);
+  }
+
   createOrganisation(o: OrganisationRecord): void {
-    withClearConstraints(
-      {
-        primaryKey: `organisation ${o.id} already exists`,
-        foreignKey: `cannot create organisation ${o.id}: unknown partnership ${o.partnershipId}`,
-      },
-      () =>
-        this.#insertOrganisation.run({
-          id: o.id,
-          partnership_id: o.partnershipId,
-          name: o.name,
-          colour: o.colour,
-        }),
+    withClearConstraints({ primaryKey: () => alreadyExists(`organisation ${o.id}`) }, () =>
+      this.#insertOrganisation.run({
+        id: o.id,
+        name: o.name,
+        sector: o.sector,
+        created_at: o.createdAt,
+      }),
     );
   }
 
-  listOrganisations(partnershipId: string): OrganisationRecord[] {
-    return this.#selectOrganisations.all(partnershipId).map(toOrganisation);
+  getOrganisation(id: string): OrganisationRecord | undefined {
+    const row = this.#selectOrganisation.get(id);
+    return row && toOrganisation(row);
   }
 
-  createPerson(p: PersonRecord): void {
-    withClearConstraints(
+  /**
+   * Adds the organisation to the partnership, or brings it back after it left (with the new
+   * colour and `joinedAt`). The record's `leftAt` must be null. Refuses an organisation that
+   * already takes part ('already_participating') and unknown ids.
+   */
+  addParticipation(p: ParticipationRecord): void {
+    if (p.leftAt !== null) {
+      throw new Error(`addParticipation(${p.organisationId}): leftAt must be null`);
+    }
+    const { changes } = withClearConstraints(
       {
-        primaryKey: `person ${p.id} already exists`,
-        foreignKey: `cannot create person ${p.id}: unknown organisation ${p.organisationId}`,
+        foreignKey: () =>
+          this.#lookups.partnershipExists(p.partnershipId)
+            ? unknownOrganisation(p.organisationId)
+            : unknownPartnership(p.partnershipId),
       },
       () =>
-        this.#insertPerson.run({
-          id: p.id,
+        this.#upsertParticipation.run({
+          partnership_id: p.partnershipId,
           organisation_id: p.organisationId,
-          name: p.name,
           colour: p.colour,
+          joined_at: p.joinedAt,
         }),
     );
+    if (changes === 0) {
+      throw new StoreError(
+        'already_participating',
+        `organisation ${p.organisationId} already takes part in partnership ${p.partnershipId}`,
+      );
+    }
   }
 
-  listPeople(partnershipId: string): PersonRecord[] {
-    return this.#selectPeople.all(partnershipId).map(toPerson);
+  getParticipation(partnershipId: string, organisationId: string): ParticipationRecord | undefined {
+    const row = this.#selectParticipation.get(partnershipId, organisationId);
+    return row && toParticipation(row);
+  }
+
+  listParticipations(partnershipId: string): ParticipationWithOrganisation[] {
+    return this.#selectParticipations.all(partnershipId).map((row) => ({
+      ...toParticipation(row),
+      organisation: toOrganisation({
+        id: row.o_id,
+        name: row.o_name,
+        sector: row.o_sector,
+        created_at: row.o_created_at,
+      }),
+    }));
+  }
+
+  /**
+   * One IMMEDIATE transaction: `left_at`, the memberships of the organisation's people in the
+   * partnership (their ids are returned, in order of joining), and its pending invitations
+   * revoked at `at`. An organisation that does not take part is refused ('not_participating').
+   */
+  endParticipation(partnershipId: string, organisationId: string, at: number): string[] {
+    return this.#endParticipation.immediate(partnershipId, organisationId, at);
   }
 
   /** Metadata and the first snapshot commit together, so no document ever lacks a body. */
@@ -175,13 +293,24 @@ export class SqliteCatalog {
     return row && toDocument(row);
   }
 
-  listDocuments(partnershipId: string): DocumentRecord[] {
-    return this.#selectDocuments.all(partnershipId).map(toDocument);
+  listDocuments(
+    partnershipId: string,
+    options: { includeArchived?: boolean } = {},
+  ): DocumentRecord[] {
+    return this.#selectDocuments
+      .all(partnershipId, bit(options.includeArchived === true))
+      .map(toDocument);
   }
 
   /** Also moves `updatedAt` to now: a rename is a change people should see. */
   renameDocument(id: string, title: string): void {
     const { changes } = this.#renameDocument.run(title, Date.now(), id);
+    if (changes === 0) throw unknownDocument(id);
+  }
+
+  /** Leaves `updatedAt` alone: archiving files the document away, it does not change it. */
+  setDocumentArchived(id: string, archived: boolean): void {
+    const { changes } = this.#archiveDocument.run(bit(archived), id);
     if (changes === 0) throw unknownDocument(id);
   }
 }

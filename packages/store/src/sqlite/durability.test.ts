@@ -10,7 +10,9 @@ import {
   loadDoc,
   loadText,
   makeTempDir,
+  membership,
   organisation,
+  participation,
   person,
   seedDocument,
 } from './test-support.ts';
@@ -39,8 +41,20 @@ describe('close and reopen', () => {
   it('keeps metadata, snapshots and the log', async () => {
     const store = open(file);
     await seedDocument(store, 'd1', 'Objectifs: ');
-    await store.createOrganisation(organisation('city', 'p1'));
-    await store.createPerson(person('ana', 'city'));
+    await store.createOrganisation(organisation('city'));
+    await store.addParticipation(participation('p1', 'city'));
+    await store.createPerson(person('ana', 'city'), 'hash-ana');
+    await store.addMembership(membership('p1', 'ana', { role: 'facilitator' }));
+    await store.appendAudit('partnership:p1', () => ({
+      chain: 'partnership:p1',
+      seq: 1,
+      at: 1,
+      actorId: 'ana',
+      action: 'partnership.create',
+      data: {},
+      prevHash: '',
+      hash: 'h1',
+    }));
     const client = await loadDoc(store, 'd1');
     await store.appendUpdates([
       { documentId: 'd1', update: appendText(client, 'moins de gaspillage') },
@@ -50,7 +64,11 @@ describe('close and reopen', () => {
 
     const reopened = open(file, 'NORMAL');
     expect((await reopened.getDocument('d1'))?.title).toBe('Plan d1');
-    expect(await reopened.listPeople('p1')).toEqual([person('ana', 'city')]);
+    expect(await reopened.listMembers('p1')).toEqual([
+      { ...membership('p1', 'ana', { role: 'facilitator' }), person: person('ana', 'city') },
+    ]);
+    expect(await reopened.getPasswordHash('ana')).toBe('hash-ana');
+    expect((await reopened.listAudit('partnership:p1')).map((e) => e.hash)).toEqual(['h1']);
     expect(await reopened.loadBody('d1')).toEqual(body);
     expect(await loadText(reopened, 'd1')).toBe('Objectifs: moins de gaspillage');
   });

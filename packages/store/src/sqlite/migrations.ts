@@ -3,9 +3,21 @@
  * bump of `PRAGMA user_version` to its number, so a crash mid-migration leaves the previous
  * version intact. Never edit a released migration: add the next number.
  *
- * Enumerations (kind, language) carry no CHECK constraint on purpose: SQLite cannot alter a
- * CHECK without rebuilding the table (and every table whose foreign keys point at it), and the
- * values are validated by `@accord/domain` before they reach the store.
+ * Migration 1 is the pre-release baseline. Accord had no release and no deployed data when
+ * accounts, organisations that exist on their own, memberships, invitations and the audit log
+ * arrived, so the first schema was replaced in place rather than migrated; from the first
+ * release on, every change is a new number. (A database file written by a development build
+ * before that baseline also says version 1 but has the old tables: delete it, `./data` is
+ * re-seeded at start.)
+ *
+ * Conventions:
+ * - Times are integers, milliseconds since the epoch; booleans are 0/1 with a CHECK.
+ * - Enumerations (role, sector, kind, language) carry no CHECK constraint on purpose: SQLite
+ *   cannot alter a CHECK without rebuilding the table (and every table whose foreign keys point
+ *   at it), and the values are validated by `@accord/domain` before they reach the store.
+ * - No row that an audit entry or a document could name is ever deleted: a person is erased by
+ *   nulling their personal data, an organisation leaves a partnership by `left_at`.
+ * - Secrets are stored as hashes only (session ids, tickets, reset links, invitation tokens).
  */
 export interface Migration {
   version: number;
@@ -16,7 +28,10 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
-    description: 'partnerships, organisations, people, documents and their bodies',
+    description:
+      'pre-release baseline: partnerships, organisations and their participations, people, ' +
+      'memberships, sessions, tickets, password resets, invitations, audit chains, documents ' +
+      'and their bodies',
     sql: `
       CREATE TABLE partnerships (
         id TEXT PRIMARY KEY,
@@ -26,21 +41,118 @@ export const MIGRATIONS: readonly Migration[] = [
         created_at INTEGER NOT NULL
       ) STRICT;
 
+      -- Organisations exist on their own; participations place them in partnerships.
       CREATE TABLE organisations (
         id TEXT PRIMARY KEY,
-        partnership_id TEXT NOT NULL REFERENCES partnerships (id),
         name TEXT NOT NULL,
-        colour TEXT NOT NULL
+        sector TEXT NOT NULL,
+        created_at INTEGER NOT NULL
       ) STRICT;
-      CREATE INDEX organisations_by_partnership ON organisations (partnership_id);
 
+      -- One row per organisation and partnership, kept after the organisation leaves (left_at),
+      -- and reused when it comes back.
+      CREATE TABLE participations (
+        partnership_id TEXT NOT NULL REFERENCES partnerships (id),
+        organisation_id TEXT NOT NULL REFERENCES organisations (id),
+        colour TEXT NOT NULL,
+        joined_at INTEGER NOT NULL,
+        left_at INTEGER,
+        PRIMARY KEY (partnership_id, organisation_id)
+      ) STRICT;
+      CREATE INDEX participations_by_organisation ON participations (organisation_id);
+
+      -- Accounts. Erasure nulls name, email and password_hash and sets erased_at; the row stays.
+      -- Emails are written lower-cased, so UNIQUE is case-insensitive; NULLs never collide.
       CREATE TABLE people (
         id TEXT PRIMARY KEY,
         organisation_id TEXT NOT NULL REFERENCES organisations (id),
-        name TEXT NOT NULL,
-        colour TEXT NOT NULL
+        name TEXT,
+        email TEXT UNIQUE,
+        password_hash TEXT,
+        colour TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        erased_at INTEGER,
+        CHECK (erased_at IS NULL OR (name IS NULL AND email IS NULL AND password_hash IS NULL))
       ) STRICT;
       CREATE INDEX people_by_organisation ON people (organisation_id);
+
+      CREATE TABLE memberships (
+        partnership_id TEXT NOT NULL REFERENCES partnerships (id),
+        person_id TEXT NOT NULL REFERENCES people (id),
+        role TEXT NOT NULL,
+        signatory INTEGER NOT NULL CHECK (signatory IN (0, 1)),
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (partnership_id, person_id)
+      ) STRICT;
+      CREATE INDEX memberships_by_person ON memberships (person_id);
+
+      -- id is the SHA-256 of the cookie's token.
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        person_id TEXT NOT NULL REFERENCES people (id),
+        csrf_token TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+      CREATE INDEX sessions_by_person ON sessions (person_id);
+
+      -- Single-use websocket tickets, by hash.
+      CREATE TABLE tickets (
+        hash TEXT PRIMARY KEY,
+        person_id TEXT NOT NULL REFERENCES people (id),
+        expires_at INTEGER NOT NULL,
+        used_at INTEGER
+      ) STRICT;
+      CREATE INDEX tickets_by_person ON tickets (person_id);
+      CREATE INDEX tickets_by_expiry ON tickets (expires_at);
+
+      -- Single-use password-reset links, by hash; created_by is the facilitator who issued it.
+      CREATE TABLE password_resets (
+        hash TEXT PRIMARY KEY,
+        person_id TEXT NOT NULL REFERENCES people (id),
+        created_by TEXT REFERENCES people (id),
+        expires_at INTEGER NOT NULL,
+        used_at INTEGER
+      ) STRICT;
+      CREATE INDEX password_resets_by_person ON password_resets (person_id);
+      CREATE INDEX password_resets_by_expiry ON password_resets (expires_at);
+
+      CREATE TABLE invitations (
+        id TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        partnership_id TEXT NOT NULL REFERENCES partnerships (id),
+        organisation_id TEXT NOT NULL REFERENCES organisations (id),
+        role TEXT NOT NULL,
+        created_by TEXT NOT NULL REFERENCES people (id),
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        used_at INTEGER,
+        used_by TEXT REFERENCES people (id),
+        revoked_at INTEGER,
+        CHECK ((used_at IS NULL) = (used_by IS NULL))
+      ) STRICT;
+      CREATE INDEX invitations_by_partnership ON invitations (partnership_id, organisation_id);
+
+      -- Append-only hash chains ('partnership:<id>', 'organisation:<id>'). actor_id names a
+      -- person by id only and has no foreign key: the log must stay appendable and verifiable
+      -- whatever happens to other tables. data is the entry's JSON object.
+      CREATE TABLE audit_entries (
+        chain TEXT NOT NULL,
+        seq INTEGER NOT NULL CHECK (seq > 0),
+        at INTEGER NOT NULL,
+        actor_id TEXT,
+        action TEXT NOT NULL,
+        data TEXT NOT NULL CHECK (json_valid(data) AND json_type(data) = 'object'),
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        PRIMARY KEY (chain, seq)
+      ) STRICT;
+      CREATE TRIGGER audit_entries_are_never_updated BEFORE UPDATE ON audit_entries
+      BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;
+      CREATE TRIGGER audit_entries_are_never_deleted BEFORE DELETE ON audit_entries
+      BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;
 
       CREATE TABLE documents (
         id TEXT PRIMARY KEY,

@@ -52,12 +52,19 @@ describe('migrate', () => {
         .pluck()
         .all();
       expect(tables).toEqual([
+        'audit_entries',
         'document_snapshots',
         'document_updates',
         'documents',
+        'invitations',
+        'memberships',
         'organisations',
+        'participations',
         'partnerships',
+        'password_resets',
         'people',
+        'sessions',
+        'tickets',
       ]);
     } finally {
       db.close();
@@ -109,6 +116,17 @@ describe('migrate', () => {
     raw.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     raw.close();
     expect(() => openDatabase({ path: file })).toThrow(/newer than this build knows/);
+  });
+
+  it('names a file written before the pre-release baseline instead of failing on a table', () => {
+    const file = path.join(temp.dir, 'accord.db');
+    const raw = new Database(file);
+    raw.exec('CREATE TABLE partnerships (id TEXT PRIMARY KEY)');
+    raw.pragma('user_version = 1');
+    raw.close();
+    expect(() => openDatabase({ path: file })).toThrow(
+      /older than the pre-release schema .*delete it/,
+    );
   });
 
   it('refuses a migration list with a gap', () => {

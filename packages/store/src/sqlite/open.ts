@@ -27,9 +27,27 @@ export function openDatabase(options: SqliteStoreOptions): Database.Database {
     // Off by default in SQLite, per connection, and a no-op inside a transaction: set it first.
     db.pragma('foreign_keys = ON');
     migrate(db);
+    checkBaseline(db, options.path);
     return db;
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/**
+ * A file written by a development build from before the pre-release baseline (see migrations.ts)
+ * also says schema version 1 but has the old tables; say so plainly instead of failing later on
+ * a missing table.
+ */
+function checkBaseline(db: Database.Database, file: string): void {
+  const hasParticipations = db
+    .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'participations'")
+    .get();
+  if (!hasParticipations) {
+    throw new Error(
+      `${file} was written by a development build older than the pre-release schema ` +
+        '(it has no participations table); delete it (and its -wal file) and start again',
+    );
   }
 }

@@ -1,18 +1,33 @@
 import type Database from 'better-sqlite3';
 import type {
+  AcceptInvitation,
+  AcceptInvitationResult,
+  AuditEntry,
   BodyAppend,
   DocumentRecord,
+  InvitationRecord,
+  MembershipRecord,
+  MemberWithPerson,
+  MyPartnership,
   OrganisationRecord,
+  ParticipationRecord,
+  ParticipationWithOrganisation,
   PartnershipRecord,
   PersonRecord,
+  SessionRecord,
   Store,
   StoredBody,
 } from '../store.ts';
+import { SqliteAudit } from './audit.ts';
 import { backupDatabase } from './backup.ts';
 import { SqliteBodyLog } from './body-log.ts';
 import { SqliteCatalog } from './catalog.ts';
+import { SqliteInvitations } from './invitations.ts';
+import { Lookups } from './lookups.ts';
 import { openDatabase } from './open.ts';
 import type { SqliteStoreOptions } from './options.ts';
+import { SqlitePeople } from './people.ts';
+import { SqliteSessions } from './sessions.ts';
 
 /**
  * The embedded Store: one SQLite file (WAL mode), opened and migrated synchronously, so a bad
@@ -20,6 +35,8 @@ import type { SqliteStoreOptions } from './options.ts';
  *
  * better-sqlite3 is synchronous: each method does its work on the calling thread and returns a
  * settled promise, so a statement's error arrives as a rejection, never as a synchronous throw.
+ * Every method that writes more than one statement runs them in one IMMEDIATE transaction (the
+ * write lock from the first read), so another process on the same file cannot slip in between.
  */
 export function createSqliteStore(options: SqliteStoreOptions): Store {
   return new SqliteStore(openDatabase(options));
@@ -28,24 +45,30 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
 class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly #catalog: SqliteCatalog;
+  readonly #people: SqlitePeople;
+  readonly #sessions: SqliteSessions;
+  readonly #invitations: SqliteInvitations;
+  readonly #audit: SqliteAudit;
   readonly #bodies: SqliteBodyLog;
   readonly #backups = new Set<Promise<void>>();
   #closing: Promise<void> | null = null;
 
   constructor(db: Database.Database) {
     this.#db = db;
-    this.#catalog = new SqliteCatalog(db);
+    const lookups = new Lookups(db);
+    this.#catalog = new SqliteCatalog(db, lookups);
+    this.#people = new SqlitePeople(db, lookups);
+    this.#sessions = new SqliteSessions(db, lookups);
+    this.#invitations = new SqliteInvitations(db, lookups, this.#people);
+    this.#audit = new SqliteAudit(db);
     this.#bodies = new SqliteBodyLog(db);
   }
+
+  // Partnerships.
 
   async createPartnership(p: PartnershipRecord): Promise<void> {
     this.#checkOpen();
     this.#catalog.createPartnership(p);
-  }
-
-  async listPartnerships(): Promise<PartnershipRecord[]> {
-    this.#checkOpen();
-    return this.#catalog.listPartnerships();
   }
 
   async getPartnership(id: string): Promise<PartnershipRecord | undefined> {
@@ -53,25 +76,236 @@ class SqliteStore implements Store {
     return this.#catalog.getPartnership(id);
   }
 
+  async listPartnerships(): Promise<PartnershipRecord[]> {
+    this.#checkOpen();
+    return this.#catalog.listPartnerships();
+  }
+
+  async listPartnershipsOf(personId: string): Promise<MyPartnership[]> {
+    this.#checkOpen();
+    return this.#people.listPartnershipsOf(personId);
+  }
+
+  async updatePartnership(
+    id: string,
+    patch: Partial<Pick<PartnershipRecord, 'name' | 'purpose' | 'language'>>,
+  ): Promise<void> {
+    this.#checkOpen();
+    this.#catalog.updatePartnership(id, patch);
+  }
+
+  // Organisations and participations.
+
   async createOrganisation(o: OrganisationRecord): Promise<void> {
     this.#checkOpen();
     this.#catalog.createOrganisation(o);
   }
 
-  async listOrganisations(partnershipId: string): Promise<OrganisationRecord[]> {
+  async getOrganisation(id: string): Promise<OrganisationRecord | undefined> {
     this.#checkOpen();
-    return this.#catalog.listOrganisations(partnershipId);
+    return this.#catalog.getOrganisation(id);
   }
 
-  async createPerson(p: PersonRecord): Promise<void> {
+  async addParticipation(p: ParticipationRecord): Promise<void> {
     this.#checkOpen();
-    this.#catalog.createPerson(p);
+    this.#catalog.addParticipation(p);
   }
 
-  async listPeople(partnershipId: string): Promise<PersonRecord[]> {
+  async listParticipations(partnershipId: string): Promise<ParticipationWithOrganisation[]> {
     this.#checkOpen();
-    return this.#catalog.listPeople(partnershipId);
+    return this.#catalog.listParticipations(partnershipId);
   }
+
+  async getParticipation(
+    partnershipId: string,
+    organisationId: string,
+  ): Promise<ParticipationRecord | undefined> {
+    this.#checkOpen();
+    return this.#catalog.getParticipation(partnershipId, organisationId);
+  }
+
+  async endParticipation(
+    partnershipId: string,
+    organisationId: string,
+    at: number,
+  ): Promise<string[]> {
+    this.#checkOpen();
+    return this.#catalog.endParticipation(partnershipId, organisationId, at);
+  }
+
+  // People.
+
+  async createPerson(person: PersonRecord, passwordHash: string | null): Promise<void> {
+    this.#checkOpen();
+    this.#people.createPerson(person, passwordHash);
+  }
+
+  async getPerson(id: string): Promise<PersonRecord | undefined> {
+    this.#checkOpen();
+    return this.#people.getPerson(id);
+  }
+
+  async findPersonByEmail(
+    email: string,
+  ): Promise<{ person: PersonRecord; passwordHash: string | null } | undefined> {
+    this.#checkOpen();
+    return this.#people.findPersonByEmail(email);
+  }
+
+  async getPasswordHash(personId: string): Promise<string | null> {
+    this.#checkOpen();
+    return this.#people.getPasswordHash(personId);
+  }
+
+  async setPasswordHash(personId: string, passwordHash: string): Promise<void> {
+    this.#checkOpen();
+    this.#people.setPasswordHash(personId, passwordHash);
+  }
+
+  async erasePerson(personId: string, at: number): Promise<void> {
+    this.#checkOpen();
+    this.#people.erasePerson(personId, at);
+  }
+
+  // Memberships.
+
+  async addMembership(m: MembershipRecord): Promise<void> {
+    this.#checkOpen();
+    this.#people.addMembership(m);
+  }
+
+  async getMembership(
+    partnershipId: string,
+    personId: string,
+  ): Promise<MembershipRecord | undefined> {
+    this.#checkOpen();
+    return this.#people.getMembership(partnershipId, personId);
+  }
+
+  async listMembers(partnershipId: string): Promise<MemberWithPerson[]> {
+    this.#checkOpen();
+    return this.#people.listMembers(partnershipId);
+  }
+
+  async updateMembership(
+    partnershipId: string,
+    personId: string,
+    patch: Partial<Pick<MembershipRecord, 'role' | 'signatory'>>,
+  ): Promise<void> {
+    this.#checkOpen();
+    this.#people.updateMembership(partnershipId, personId, patch);
+  }
+
+  async removeMembership(partnershipId: string, personId: string): Promise<void> {
+    this.#checkOpen();
+    this.#people.removeMembership(partnershipId, personId);
+  }
+
+  // Sessions, tickets, password resets.
+
+  async createSession(s: SessionRecord): Promise<void> {
+    this.#checkOpen();
+    this.#sessions.createSession(s);
+  }
+
+  async getSession(id: string): Promise<SessionRecord | undefined> {
+    this.#checkOpen();
+    return this.#sessions.getSession(id);
+  }
+
+  async touchSession(id: string, lastSeenAt: number, expiresAt: number): Promise<void> {
+    this.#checkOpen();
+    this.#sessions.touchSession(id, lastSeenAt, expiresAt);
+  }
+
+  async deleteSession(id: string): Promise<void> {
+    this.#checkOpen();
+    this.#sessions.deleteSession(id);
+  }
+
+  async deleteSessionsOf(personId: string, exceptId?: string): Promise<string[]> {
+    this.#checkOpen();
+    return this.#sessions.deleteSessionsOf(personId, exceptId);
+  }
+
+  async deleteExpiredSessions(now: number): Promise<SessionRecord[]> {
+    this.#checkOpen();
+    return this.#sessions.deleteExpiredSessions(now);
+  }
+
+  async createTicket(t: { hash: string; personId: string; expiresAt: number }): Promise<void> {
+    this.#checkOpen();
+    this.#sessions.createTicket(t);
+  }
+
+  async consumeTicket(hash: string, now: number): Promise<string | undefined> {
+    this.#checkOpen();
+    return this.#sessions.consumeTicket(hash, now);
+  }
+
+  async createPasswordReset(r: {
+    hash: string;
+    personId: string;
+    createdBy: string | null;
+    expiresAt: number;
+  }): Promise<void> {
+    this.#checkOpen();
+    this.#sessions.createPasswordReset(r);
+  }
+
+  async consumePasswordReset(hash: string, now: number): Promise<string | undefined> {
+    this.#checkOpen();
+    return this.#sessions.consumePasswordReset(hash, now);
+  }
+
+  // Invitations.
+
+  async createInvitation(i: InvitationRecord): Promise<void> {
+    this.#checkOpen();
+    this.#invitations.createInvitation(i);
+  }
+
+  async getInvitation(id: string): Promise<InvitationRecord | undefined> {
+    this.#checkOpen();
+    return this.#invitations.getInvitation(id);
+  }
+
+  async findInvitationByTokenHash(tokenHash: string): Promise<InvitationRecord | undefined> {
+    this.#checkOpen();
+    return this.#invitations.findInvitationByTokenHash(tokenHash);
+  }
+
+  async listInvitations(partnershipId: string): Promise<InvitationRecord[]> {
+    this.#checkOpen();
+    return this.#invitations.listInvitations(partnershipId);
+  }
+
+  async revokeInvitation(id: string, at: number): Promise<void> {
+    this.#checkOpen();
+    this.#invitations.revokeInvitation(id, at);
+  }
+
+  async acceptInvitation(input: AcceptInvitation): Promise<AcceptInvitationResult> {
+    this.#checkOpen();
+    return this.#invitations.acceptInvitation(input);
+  }
+
+  // Audit.
+
+  async appendAudit(
+    chain: string,
+    build: (previous: { seq: number; hash: string } | null) => AuditEntry,
+  ): Promise<AuditEntry> {
+    this.#checkOpen();
+    return this.#audit.append(chain, build);
+  }
+
+  async listAudit(chain: string): Promise<AuditEntry[]> {
+    this.#checkOpen();
+    return this.#audit.list(chain);
+  }
+
+  // Documents.
 
   async createDocument(doc: DocumentRecord, initialState: Uint8Array): Promise<void> {
     this.#checkOpen();
@@ -83,15 +317,25 @@ class SqliteStore implements Store {
     return this.#catalog.getDocument(id);
   }
 
-  async listDocuments(partnershipId: string): Promise<DocumentRecord[]> {
+  async listDocuments(
+    partnershipId: string,
+    options?: { includeArchived?: boolean },
+  ): Promise<DocumentRecord[]> {
     this.#checkOpen();
-    return this.#catalog.listDocuments(partnershipId);
+    return this.#catalog.listDocuments(partnershipId, options);
   }
 
   async renameDocument(id: string, title: string): Promise<void> {
     this.#checkOpen();
     this.#catalog.renameDocument(id, title);
   }
+
+  async setDocumentArchived(id: string, archived: boolean): Promise<void> {
+    this.#checkOpen();
+    this.#catalog.setDocumentArchived(id, archived);
+  }
+
+  // Bodies.
 
   async loadBody(documentId: string): Promise<StoredBody> {
     this.#checkOpen();

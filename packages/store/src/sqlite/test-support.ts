@@ -2,15 +2,34 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
+import { isStoreError, type StoreError, type StoreErrorCode } from '../errors.ts';
 import type {
   DocumentRecord,
+  MembershipRecord,
   OrganisationRecord,
+  ParticipationRecord,
   PartnershipRecord,
   PersonRecord,
   Store,
 } from '../store.ts';
 
 /** Shared by the store's tests (not itself a test file): temp dirs, records and Yjs bodies. */
+
+/** Resolves with the StoreError `promise` rejects with; fails unless its code is `code`. */
+export async function storeError(
+  promise: Promise<unknown>,
+  code: StoreErrorCode,
+): Promise<StoreError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isStoreError(error, code)) return error;
+    throw new Error(`expected a StoreError with code ${code}, got ${String(error)}`, {
+      cause: error,
+    });
+  }
+  throw new Error(`expected a StoreError with code ${code}, but the call succeeded`);
+}
 
 export function makeTempDir(): { dir: string; remove: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'accord-store-'));
@@ -33,14 +52,82 @@ export function partnership(
 
 export function organisation(
   id: string,
-  partnershipId: string,
   overrides: Partial<OrganisationRecord> = {},
 ): OrganisationRecord {
-  return { id, partnershipId, name: `Organisation ${id}`, colour: '#1e88e5', ...overrides };
+  return {
+    id,
+    name: `Organisation ${id}`,
+    sector: 'non-profit',
+    createdAt: 1_700_000_000_000,
+    ...overrides,
+  };
 }
 
-export function person(id: string, organisationId: string): PersonRecord {
-  return { id, organisationId, name: `Person ${id}`, colour: '#e53935' };
+export function participation(
+  partnershipId: string,
+  organisationId: string,
+  overrides: Partial<ParticipationRecord> = {},
+): ParticipationRecord {
+  return {
+    partnershipId,
+    organisationId,
+    colour: '#1e88e5',
+    joinedAt: 1_700_000_000_000,
+    leftAt: null,
+    ...overrides,
+  };
+}
+
+/** A person whose email is `<id>@example.org`. */
+export function person(
+  id: string,
+  organisationId: string,
+  overrides: Partial<PersonRecord> = {},
+): PersonRecord {
+  return {
+    id,
+    organisationId,
+    name: `Person ${id}`,
+    email: `${id}@example.org`,
+    colour: '#e53935',
+    createdAt: 1_700_000_000_000,
+    erasedAt: null,
+    ...overrides,
+  };
+}
+
+export function membership(
+  partnershipId: string,
+  personId: string,
+  overrides: Partial<MembershipRecord> = {},
+): MembershipRecord {
+  return {
+    partnershipId,
+    personId,
+    role: 'editor',
+    signatory: false,
+    createdAt: 1_700_000_000_000,
+    ...overrides,
+  };
+}
+
+/**
+ * Two partnerships: p1 with the city (ana, facilitator; al, not a member) and the food bank
+ * (bo, editor and signatory), p2 with the grocer (cy, viewer). Every person has the password
+ * hash `hash-<id>`.
+ */
+export async function seedPeople(store: Store): Promise<void> {
+  await store.createPartnership(partnership('p1', { createdAt: 1_000 }));
+  await store.createPartnership(partnership('p2', { createdAt: 2_000 }));
+  for (const id of ['city', 'foodbank', 'grocer']) await store.createOrganisation(organisation(id));
+  await store.addParticipation(participation('p1', 'city', { joinedAt: 1_000 }));
+  await store.addParticipation(participation('p1', 'foodbank', { joinedAt: 2_000 }));
+  await store.addParticipation(participation('p2', 'grocer', { joinedAt: 3_000 }));
+  const people = [person('ana', 'city'), person('al', 'city'), person('bo', 'foodbank')];
+  for (const p of [...people, person('cy', 'grocer')]) await store.createPerson(p, `hash-${p.id}`);
+  await store.addMembership(membership('p1', 'ana', { role: 'facilitator', createdAt: 1_000 }));
+  await store.addMembership(membership('p1', 'bo', { signatory: true, createdAt: 2_000 }));
+  await store.addMembership(membership('p2', 'cy', { role: 'viewer', createdAt: 3_000 }));
 }
 
 export function documentRecord(

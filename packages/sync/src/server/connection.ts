@@ -2,6 +2,11 @@ import type { SyncTransport } from './transport.ts';
 
 let nextConnectionId = 1;
 
+/** Free-form labels of a connection (person, partnership, session), matched by `closeWhere`. */
+export type ConnectionTags = Readonly<Record<string, string>>;
+
+export type PresenceStamp = (state: Record<string, unknown>) => Record<string, unknown> | null;
+
 /**
  * One client socket in one room. Holds what the protocol counts per connection: how many document
  * updates it sent (the stream position that acks name) and which awareness client ids it owns.
@@ -27,6 +32,13 @@ export class Connection {
       extensions: boolean;
       /** Document updates from this connection are refused (viewers, commenters, locked text). */
       readOnly: boolean;
+      /** Who is on the other end, for closing their sockets when their access changes. */
+      tags: ConnectionTags;
+      /**
+       * Rewrites each presence state this connection announces, so that the server — not the
+       * client — says who the person is. Returns null to drop the state.
+       */
+      presence: PresenceStamp | null;
     },
   ) {}
 

@@ -4,9 +4,13 @@ import * as Y from 'yjs';
 import type { RoomBus } from '../bus/bus.ts';
 import { CloseCode, MessageType, SyncMessageType } from '../protocol.ts';
 import { validateUpdate } from '../validation/update-validation.ts';
-import { readAwarenessEntries, writeAwarenessEntries } from './awareness-guard.ts';
+import {
+  type AwarenessEntry,
+  readAwarenessEntries,
+  writeAwarenessEntries,
+} from './awareness-guard.ts';
 import type { CommitQueue } from './commit-queue.ts';
-import type { Connection } from './connection.ts';
+import type { Connection, PresenceStamp } from './connection.ts';
 import {
   awarenessFrame,
   refusedFrame,
@@ -280,8 +284,22 @@ export class Room {
       return true;
     });
     if (accepted.length === 0) return;
-    const payload = accepted.length === entries.length ? update : writeAwarenessEntries(accepted);
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, connection);
+    const stamp = connection.options.presence;
+    const stamped: AwarenessEntry[] = [];
+    for (const entry of accepted) {
+      const state = stamp && entry.state !== 'null' ? stampState(entry.state, stamp) : entry.state;
+      if (state === null) continue;
+      // The server keeps the clock: whatever the client counted (a reconnecting client restarts
+      // below what peers last saw of it), its owner's change is always the newest.
+      const known = this.awareness.meta.get(entry.clientId)?.clock ?? 0;
+      stamped.push({ clientId: entry.clientId, clock: Math.max(entry.clock, known + 1), state });
+    }
+    if (stamped.length === 0) return;
+    awarenessProtocol.applyAwarenessUpdate(
+      this.awareness,
+      writeAwarenessEntries(stamped),
+      connection,
+    );
   }
 
   #sendAllAwareness(connection: Connection): void {
@@ -363,6 +381,19 @@ export class Room {
 }
 
 function noop(): void {}
+
+/** Applies the connection's identity stamp to one JSON presence state; null drops it. */
+function stampState(json: string, stamp: PresenceStamp): string | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+  const result = stamp(parsed as Record<string, unknown>);
+  return result === null ? null : JSON.stringify(result);
+}
 
 /** Whether `text` takes more than `maxBytes` in UTF-8, measuring only when it matters. */
 function longerThan(text: string, maxBytes: number): boolean {

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { inProcessBus, type RoomBus } from '../bus/bus.ts';
 import { CloseCode } from '../protocol.ts';
 import { CommitQueue, type CommitResult } from './commit-queue.ts';
-import { Connection } from './connection.ts';
+import { Connection, type ConnectionTags, type PresenceStamp } from './connection.ts';
 import { keepAliveFrame } from './frames.ts';
 import { defaultSyncLimits, type SyncLimits } from './limits.ts';
 import type { SyncPersistence } from './persistence.ts';
@@ -28,6 +28,10 @@ export interface ConnectOptions {
   /** The client asked for Accord's extra messages (durable acks, refusals, session info). */
   extensions: boolean;
   readOnly?: boolean;
+  /** Labels matched by `closeWhere` (e.g. `{ personId, partnershipId, sessionId }`). */
+  tags?: ConnectionTags;
+  /** Server-side identity stamped on every presence state of this connection. */
+  presence?: PresenceStamp;
 }
 
 type RoomEntry =
@@ -82,8 +86,15 @@ export class SyncServer {
     transport,
     extensions,
     readOnly = false,
+    tags = {},
+    presence,
   }: ConnectOptions): ConnectionHandle {
-    const connection = new Connection(transport, { extensions, readOnly });
+    const connection = new Connection(transport, {
+      extensions,
+      readOnly,
+      tags,
+      presence: presence ?? null,
+    });
     let room: Room | null = null;
     let queue: Uint8Array[] | null = [];
     let queuedBytes = 0;
@@ -140,6 +151,25 @@ export class SyncServer {
         this.#releaseIfEmpty(documentId, room);
       },
     };
+  }
+
+  /**
+   * Closes every connection whose tags include all of `match` (e.g. a person's sockets in one
+   * partnership after their role changed), with `code` and `reason`. Returns how many closed.
+   */
+  closeWhere(match: ConnectionTags, code: number, reason: string): number {
+    let closed = 0;
+    const wanted = Object.entries(match);
+    for (const entry of this.#entries.values()) {
+      if (entry.state === 'loading') continue;
+      for (const connection of entry.room.connections) {
+        if (wanted.every(([key, value]) => connection.options.tags[key] === value)) {
+          connection.close(code, reason);
+          closed++;
+        }
+      }
+    }
+    return closed;
   }
 
   /**

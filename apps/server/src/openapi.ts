@@ -1,0 +1,312 @@
+import {
+  addOrganisationInput,
+  archiveDocumentInput,
+  changePasswordInput,
+  createDocumentInput,
+  createInvitationInput,
+  createPartnershipInput,
+  erasureInput,
+  renameDocumentInput,
+  resetPasswordInput,
+  signInInput,
+  signUpInput,
+  updateMemberInput,
+  updatePartnershipInput,
+} from '@accord/domain';
+import { z } from 'zod';
+import { errorCodes } from './errors.ts';
+
+interface Operation {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  /** OpenAPI path, `{param}` style. */
+  path: string;
+  summary: string;
+  body?: z.ZodType;
+  /** Who may call it, in words (the server enforces it). */
+  access: string;
+  success: number;
+}
+
+/**
+ * Every REST operation, described once. A test checks this list against the routes the Hono app
+ * really has, so the document cannot drift from the code.
+ */
+export const operations: Operation[] = [
+  {
+    method: 'get',
+    path: '/api/health',
+    summary: 'Liveness and load',
+    access: 'anyone',
+    success: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/openapi.json',
+    summary: 'This document',
+    access: 'anyone',
+    success: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/auth/session',
+    summary: 'Who I am, and my CSRF token',
+    access: 'signed in',
+    success: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/auth/signup',
+    summary: 'Create an account, through an invitation or with a new organisation',
+    body: signUpInput,
+    access: 'anyone',
+    success: 201,
+  },
+  {
+    method: 'post',
+    path: '/api/auth/signin',
+    summary: 'Sign in (rate-limited per account and address)',
+    body: signInInput,
+    access: 'anyone',
+    success: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/auth/signout',
+    summary: 'Sign out; closes this session’s sockets (4401)',
+    access: 'anyone',
+    success: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/auth/password',
+    summary: 'Change my password; signs out my other sessions',
+    body: changePasswordInput,
+    access: 'signed in',
+    success: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/auth/reset',
+    summary: 'Set a new password with a reset link’s token',
+    body: resetPasswordInput,
+    access: 'anyone with the link',
+    success: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/auth/erase',
+    summary: 'Erase my personal data (contributions stay, unnamed)',
+    body: erasureInput,
+    access: 'signed in',
+    success: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/auth/ticket',
+    summary: 'A single-use websocket ticket (60 s) for non-browser clients',
+    access: 'signed in',
+    success: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/partnerships',
+    summary: 'My partnerships, with my role',
+    access: 'signed in',
+    success: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/partnerships',
+    summary: 'Create a partnership; I become its facilitator',
+    body: createPartnershipInput,
+    access: 'signed in',
+    success: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/partnerships/{id}',
+    summary: 'A partnership: organisations, members, documents',
+    access: 'member',
+    success: 200,
+  },
+  {
+    method: 'patch',
+    path: '/api/partnerships/{id}',
+    summary: 'Rename, describe, set the language',
+    body: updatePartnershipInput,
+    access: 'facilitator',
+    success: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/partnerships/{id}/organisations',
+    summary: 'Add an organisation (new or existing)',
+    body: addOrganisationInput,
+    access: 'facilitator',
+    success: 201,
+  },
+  {
+    method: 'delete',
+    path: '/api/partnerships/{id}/organisations/{organisationId}',
+    summary: 'An organisation leaves; its people lose access (4403)',
+    access: 'facilitator',
+    success: 200,
+  },
+  {
+    method: 'patch',
+    path: '/api/partnerships/{id}/members/{personId}',
+    summary: 'Change a role (sockets reconnect, 4500) or signatory',
+    body: updateMemberInput,
+    access: 'facilitator',
+    success: 200,
+  },
+  {
+    method: 'delete',
+    path: '/api/partnerships/{id}/members/{personId}',
+    summary: 'Remove a member (sockets close, 4403)',
+    access: 'facilitator',
+    success: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/partnerships/{id}/members/{personId}/password-reset',
+    summary: 'Issue a password-reset link (24 h)',
+    access: 'facilitator',
+    success: 201,
+  },
+  {
+    method: 'post',
+    path: '/api/partnerships/{id}/invitations',
+    summary: 'Invite by link: single use, expiring, bound to an organisation and a role',
+    body: createInvitationInput,
+    access: 'facilitator',
+    success: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/partnerships/{id}/invitations',
+    summary: 'Invitations and their status',
+    access: 'facilitator',
+    success: 200,
+  },
+  {
+    method: 'delete',
+    path: '/api/partnerships/{id}/invitations/{invitationId}',
+    summary: 'Withdraw an invitation',
+    access: 'facilitator',
+    success: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/partnerships/{id}/documents',
+    summary: 'Create a document from a template',
+    body: createDocumentInput,
+    access: 'facilitator, editor',
+    success: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/partnerships/{id}/audit',
+    summary: 'The audit log, JSON Lines',
+    access: 'member',
+    success: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/partnerships/{id}/audit/verify',
+    summary: 'Verify the audit chain; points at the first broken link',
+    access: 'member',
+    success: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/documents/{id}',
+    summary: 'A document, its partnership and my membership',
+    access: 'member',
+    success: 200,
+  },
+  {
+    method: 'patch',
+    path: '/api/documents/{id}',
+    summary: 'Rename a document',
+    body: renameDocumentInput,
+    access: 'facilitator, editor',
+    success: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/documents/{id}/archive',
+    summary: 'Archive or restore a document',
+    body: archiveDocumentInput,
+    access: 'facilitator',
+    success: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/invitations/{token}',
+    summary: 'What an invitation link offers',
+    access: 'anyone with the link',
+    success: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/invitations/{token}/accept',
+    summary: 'Accept an invitation with my account',
+    access: 'signed in',
+    success: 200,
+  },
+];
+
+/** The OpenAPI 3.1 document of the REST API. */
+export function openApiDocument(): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of operations) {
+    const parameters = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    paths[op.path] ??= {};
+    paths[op.path]![op.method] = {
+      summary: op.summary,
+      description: `Access: ${op.access}. State-changing calls need \`content-type: application/json\` and, when signed in, the session's \`x-csrf-token\`.`,
+      ...(parameters.length > 0 && { parameters }),
+      ...(op.body && {
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: z.toJSONSchema(op.body, { io: 'input' }) } },
+        },
+      }),
+      responses: {
+        [op.success]: { description: 'Success' },
+        default: {
+          description: 'Error',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        },
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Accord API',
+      version: '1',
+      description:
+        'REST API of Accord. Sessions are HttpOnly cookies; non-browser websocket clients use a single-use ticket (`POST /api/auth/ticket`, then `/sync/{documentId}?ticket=…`). The sync protocol and its close codes are in docs/ARCHITECTURE.md.',
+    },
+    paths,
+    components: {
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['code', 'message'],
+          properties: {
+            code: { type: 'string', enum: [...errorCodes] },
+            message: { type: 'string' },
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export { CopyLink } from './CopyLink.tsx';
+export { ConfirmDialog, Dialog } from './Dialog.tsx';
+export { useToast } from './Toast.tsx';

@@ -1,0 +1,72 @@
+import type { Role } from './roles.ts';
+
+/**
+ * Everything a member can try to do in a partnership. The server checks every REST call and
+ * every websocket frame against `can`; the client only uses it to hide what would be refused.
+ */
+export const actions = [
+  'partnership.view',
+  'partnership.update',
+  'document.view',
+  'document.edit',
+  'document.comment',
+  'document.create',
+  'document.rename',
+  'document.archive',
+  'member.invite',
+  'member.changeRole',
+  'member.remove',
+  'member.setSignatory',
+  'member.issuePasswordReset',
+  'organisation.add',
+  'organisation.remove',
+  'audit.download',
+] as const;
+export type Action = (typeof actions)[number];
+
+const everyone: readonly Role[] = ['facilitator', 'editor', 'commenter', 'viewer'];
+const writers: readonly Role[] = ['facilitator', 'editor'];
+const facilitators: readonly Role[] = ['facilitator'];
+
+/** Who may do what: one line per action, so a review reads the whole policy at once. */
+export const policy: Readonly<Record<Action, readonly Role[]>> = {
+  'partnership.view': everyone,
+  'partnership.update': facilitators,
+  'document.view': everyone,
+  'document.edit': writers,
+  'document.comment': ['facilitator', 'editor', 'commenter'],
+  'document.create': writers,
+  'document.rename': writers,
+  'document.archive': facilitators,
+  'member.invite': facilitators,
+  'member.changeRole': facilitators,
+  'member.remove': facilitators,
+  'member.setSignatory': facilitators,
+  'member.issuePasswordReset': facilitators,
+  'organisation.add': facilitators,
+  'organisation.remove': facilitators,
+  'audit.download': everyone,
+};
+
+/** Whether a member with `role` may do `action`. No role (not a member) may do nothing. */
+export function can(role: Role | null | undefined, action: Action): boolean {
+  return role != null && policy[action].includes(role);
+}
+
+/** Roles whose sync connection may change a document body; the others are read-only. */
+export function canEditBody(role: Role | null | undefined): boolean {
+  return can(role, 'document.edit');
+}
+
+/**
+ * A change of the facilitators that would leave a partnership with none is refused: nobody could
+ * invite, change roles or archive any more.
+ */
+export function leavesNoFacilitator(
+  facilitatorIds: readonly string[],
+  change: { personId: string; newRole: Role | null },
+): boolean {
+  if (!facilitatorIds.includes(change.personId)) return false;
+  if (change.newRole === 'facilitator') return false;
+  return facilitatorIds.length <= 1;
+}
