@@ -532,3 +532,12 @@ async function inviteAndSignUp(role: RoleName): Promise<TestSession> {
   expect(response.status).toBe(201);
   return sessionFrom(server.url, response);
 }
+
+describe('pages that carry secrets', () => {
+  it('never leak an invitation or reset token as a referrer', async () => {
+    // Needs the built web app (`pnpm build`, which `npm test` runs first).
+    const response = await fetch(`${server.url}/invitation/some-token`);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+});

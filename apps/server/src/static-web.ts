@@ -43,6 +43,8 @@ export function mountWebApp<E extends Env>(app: Hono<E>, webDist: string): boole
     if (!c.res.ok) return;
     if (c.res.headers.get('Content-Type')?.startsWith('text/html')) {
       c.res.headers.set('Cache-Control', 'no-cache');
+      // Invitation and reset pages carry their secret in the URL: never send it on as a referrer.
+      c.res.headers.set('Referrer-Policy', 'no-referrer');
     } else if (c.req.path.startsWith('/assets/')) {
       c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
     }

@@ -78,7 +78,7 @@ describe('createTemplateState → readDocumentState', () => {
 
   it('puts the title option into the title heading, ignoring a blank one', () => {
     const titled = readDocumentState(createTemplateState('action-plan', { title: 'Mobilité' }));
-    expect(textOf(nodesOfType(titled.json, 'heading')[0]!)).toBe('Plan d’action — Mobilité');
+    expect(textOf(nodesOfType(titled.json, 'heading')[0]!)).toBe('Mobilité');
 
     const blank = readDocumentState(createTemplateState('agreement', { title: '  ' }));
     expect(textOf(nodesOfType(blank.json, 'heading')[0]!)).toBe('Convention de partenariat');

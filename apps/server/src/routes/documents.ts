@@ -31,10 +31,15 @@ export function documentRoutes(deps: { store: Store; sync: SyncServer }) {
   app.get('/:id', async (c) => {
     const ctx = await requireDocument(c, 'document.view');
     if (ctx instanceof Response) return ctx;
+    // The organisations and their colours, for presence: one request opens a document.
+    const participations = await store.listParticipations(ctx.partnership.id);
     return c.json({
       document: ctx.document,
       partnership: ctx.partnership,
       membership: ctx.membership,
+      organisations: participations
+        .filter((p) => p.leftAt === null)
+        .map((p) => ({ ...p.organisation, colour: p.colour, joinedAt: p.joinedAt })),
     });
   });
 

@@ -81,7 +81,8 @@ export function partnershipRoutes(deps: PartnershipDeps) {
     const [participations, members, documents] = await Promise.all([
       store.listParticipations(id),
       store.listMembers(id),
-      store.listDocuments(id),
+      // Archived documents only when asked (`?includeArchived=1`), e.g. to restore one.
+      store.listDocuments(id, { includeArchived: c.req.query('includeArchived') === '1' }),
     ]);
     return c.json({
       partnership: ctx.partnership,

@@ -7,7 +7,8 @@ const defaultTitle = 'Emploi des jeunes du quartier des Sablons';
 /** An action plan as a workshop starts it: context, objectives, first actions, a follow-up table. */
 export function $actionPlanTemplate({ title }: TemplateOptions): LexicalNode[] {
   return [
-    $heading('h1', `Plan d’action — ${title ?? defaultTitle}`),
+    // The document's own title is the heading: people named it, the template does not rename it.
+    $heading('h1', title ?? `Plan d’action — ${defaultTitle}`),
     $paragraph(
       'Ce plan réunit la Ville, la Mission locale, l’association Passerelles Emploi et les ' +
         'entreprises du club « Territoire engagé ». Chaque action a une organisation pilote, une ' +

@@ -11,7 +11,7 @@ const gdprUrl = 'https://eur-lex.europa.eu/eli/reg/2016/679/oj';
  */
 export function $agreementTemplate({ title }: TemplateOptions): LexicalNode[] {
   return [
-    $heading('h1', title ? `Convention de partenariat — ${title}` : 'Convention de partenariat'),
+    $heading('h1', title ?? 'Convention de partenariat'),
     $paragraph(bold('Entre les soussignés :')),
     $paragraph(
       '[Nom de la collectivité], représentée par [nom et qualité du signataire], ' +
