@@ -46,6 +46,9 @@ export const resetPasswordInput = z.object({
   newPassword: passwordSchema,
 });
 
+/** Ask for a reset link by mail (answered the same whether or not the account exists). */
+export const forgotPasswordInput = z.object({ email: emailSchema });
+
 export const createPartnershipInput = z.object({
   name: z.string().trim().min(1, 'required').max(200),
   purpose: z.string().trim().max(2000).default(''),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { actions, can, canEditBody, leavesNoFacilitator, policy } from './permissions.ts';
+import {
+  actions,
+  can,
+  canEditBody,
+  leavesNoFacilitator,
+  mayIssuePasswordReset,
+  policy,
+} from './permissions.ts';
 import { roles } from './roles.ts';
 
 describe('permission policy', () => {
@@ -36,5 +43,44 @@ describe('permission policy', () => {
     expect(leavesNoFacilitator(['a'], { personId: 'a', newRole: 'facilitator' })).toBe(false);
     expect(leavesNoFacilitator(['a', 'b'], { personId: 'a', newRole: null })).toBe(false);
     expect(leavesNoFacilitator(['a'], { personId: 'c', newRole: null })).toBe(false);
+  });
+});
+
+describe('who may issue a password reset', () => {
+  const base = { issuerId: 'f', targetId: 't', issuerFacilitates: new Set(['p1', 'p2']) };
+  it('allows it for a non-facilitator whose partnerships the issuer all runs', () => {
+    expect(
+      mayIssuePasswordReset({
+        ...base,
+        targetMemberships: [
+          { partnershipId: 'p1', role: 'editor' },
+          { partnershipId: 'p2', role: 'viewer' },
+        ],
+      }),
+    ).toBe(true);
+  });
+  it('refuses it for a co-facilitator, for oneself, and across partnerships', () => {
+    expect(
+      mayIssuePasswordReset({
+        ...base,
+        targetMemberships: [{ partnershipId: 'p1', role: 'facilitator' }],
+      }),
+    ).toBe(false);
+    expect(
+      mayIssuePasswordReset({
+        ...base,
+        targetId: 'f',
+        targetMemberships: [{ partnershipId: 'p1', role: 'editor' }],
+      }),
+    ).toBe(false);
+    expect(
+      mayIssuePasswordReset({
+        ...base,
+        targetMemberships: [
+          { partnershipId: 'p1', role: 'editor' },
+          { partnershipId: 'p3', role: 'editor' },
+        ],
+      }),
+    ).toBe(false);
   });
 });

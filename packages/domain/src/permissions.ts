@@ -70,3 +70,23 @@ export function leavesNoFacilitator(
   if (change.newRole === 'facilitator') return false;
   return facilitatorIds.length <= 1;
 }
+
+/**
+ * A reset link lets whoever holds it into the account — every partnership of it. So a
+ * facilitator may issue one only for someone who is not a facilitator (no taking over a
+ * co-facilitator) and who takes part in no partnership where the issuer is not a facilitator
+ * (no reaching into partnerships the issuer does not run).
+ */
+export function mayIssuePasswordReset(input: {
+  issuerId: string;
+  targetId: string;
+  /** Every membership of the target, across partnerships. */
+  targetMemberships: readonly { partnershipId: string; role: Role }[];
+  /** The partnerships where the issuer is a facilitator. */
+  issuerFacilitates: ReadonlySet<string>;
+}): boolean {
+  if (input.issuerId === input.targetId) return false;
+  return input.targetMemberships.every(
+    (m) => m.role !== 'facilitator' && input.issuerFacilitates.has(m.partnershipId),
+  );
+}
