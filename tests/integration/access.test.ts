@@ -541,3 +541,27 @@ describe('pages that carry secrets', () => {
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
   });
 });
+
+describe('password-reset links', () => {
+  it('are issued only for people whose every partnership the facilitator runs', async () => {
+    const resetFor = (personId: string) =>
+      api(
+        sessions.facilitator,
+        `/api/partnerships/${partnershipId}/members/${personId}/password-reset`,
+        {
+          method: 'POST',
+          body: {},
+        },
+      );
+    const lucas = await signIn(server.url, demo.commenter);
+    expect((await resetFor(lucas.personId)).status).toBe(201);
+    // Not oneself (use "forgot password"), and not someone who also works elsewhere.
+    expect((await resetFor(sessions.facilitator.personId)).status).toBe(403);
+    const fatou = await signIn(server.url, 'fatou@demo.accord');
+    await apiJson(fatou, '/api/partnerships', {
+      method: 'POST',
+      body: { name: 'Jardins partagés' },
+    });
+    expect((await resetFor(fatou.personId)).status).toBe(403);
+  });
+});

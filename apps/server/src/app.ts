@@ -3,9 +3,11 @@ import type { SyncServer } from '@accord/sync';
 import { Hono } from 'hono';
 import { authenticate, protectWrites } from './auth/middleware.ts';
 import type { Sessions } from './auth/sessions.ts';
+import { BackgroundTasks } from './background.ts';
 import type { AppEnv } from './env.ts';
 import { apiError } from './errors.ts';
 import type { LiveAccess } from './live-access.ts';
+import { type Mailer, noMailer } from './mail/mailer.ts';
 import { openApiDocument } from './openapi.ts';
 import { authRoutes } from './routes/auth.ts';
 import { documentRoutes } from './routes/documents.ts';
@@ -25,19 +27,31 @@ export interface AppDeps {
   publicUrl: string | null;
   /** Folder of the built web app, or null to serve only the API and sync. */
   webDist: string | null;
+  /** Password-reset mail; none by default. */
+  mailer?: Mailer;
+  /** Where requests leave work they do not wait for; the server waits for it when stopping. */
+  background?: BackgroundTasks;
 }
 
 /** The whole HTTP surface: REST API, the websocket sync endpoint, and the web app. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { store, sync, sessions, live } = deps;
+  const mailer = deps.mailer ?? noMailer;
+  const background = deps.background ?? new BackgroundTasks();
   const app = new Hono<AppEnv>();
 
   app.get('/api/health', (c) => c.json({ ok: true, ...sync.stats() }));
   const openApi = openApiDocument();
   app.get('/api/openapi.json', (c) => c.json(openApi));
   app.use('/api/*', authenticate(sessions), protectWrites());
-  app.route('/api/auth', authRoutes({ store, sessions, live }));
-  app.route('/api/partnerships', partnershipRoutes({ store, live, publicUrl: deps.publicUrl }));
+  app.route(
+    '/api/auth',
+    authRoutes({ store, sessions, live, mailer, background, publicUrl: deps.publicUrl }),
+  );
+  app.route(
+    '/api/partnerships',
+    partnershipRoutes({ store, live, publicUrl: deps.publicUrl, mailer }),
+  );
   app.route('/api/documents', documentRoutes({ store, sync }));
   app.route('/api/invitations', invitationRoutes(store));
   app.all('/api/*', (c) => apiError(c, 404, 'not_found', 'No such API route.'));

@@ -1,25 +1,60 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseSmtpUrl, type SmtpSettings } from './mail/smtp-url.ts';
+
+/** `Name <address>` or a bare address, on one line (it becomes the From header). */
+const MAIL_FROM = /^(?:[^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/;
 
 /**
  * Configuration from environment variables, validated once at start. README's table lists them;
  * keep the two in step.
  */
-const schema = z.object({
-  ACCORD_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  ACCORD_HOST: z.string().min(1).default('127.0.0.1'),
-  ACCORD_DATA_DIR: z.string().min(1).default('./data'),
-  ACCORD_SEED: z.enum(['auto', 'on', 'off']).default('auto'),
-  ACCORD_WEB_DIST: z.string().optional(),
-  ACCORD_SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
-  ACCORD_MAX_FRAME_BYTES: z.coerce.number().int().positive().optional(),
-  ACCORD_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().optional(),
-  ACCORD_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).optional(),
-  ACCORD_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(720),
-  ACCORD_SECURE_COOKIES: z.enum(['on', 'off']).default('off'),
-  ACCORD_ALLOWED_ORIGINS: z.string().default(''),
-  ACCORD_PUBLIC_URL: z.string().url().optional(),
-});
+const schema = z
+  .object({
+    ACCORD_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    ACCORD_HOST: z.string().min(1).default('127.0.0.1'),
+    ACCORD_DATA_DIR: z.string().min(1).default('./data'),
+    ACCORD_SEED: z.enum(['auto', 'on', 'off']).default('auto'),
+    ACCORD_WEB_DIST: z.string().optional(),
+    ACCORD_SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+    ACCORD_MAX_FRAME_BYTES: z.coerce.number().int().positive().optional(),
+    ACCORD_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().optional(),
+    ACCORD_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).optional(),
+    ACCORD_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(720),
+    ACCORD_SECURE_COOKIES: z.enum(['on', 'off']).default('off'),
+    ACCORD_ALLOWED_ORIGINS: z.string().default(''),
+    ACCORD_PUBLIC_URL: z.string().url().optional(),
+    /** Empty counts as unset (compose files often write `ACCORD_SMTP_URL=`). */
+    ACCORD_SMTP_URL: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : undefined))
+      .superRefine((v, ctx) => {
+        if (v === undefined) return;
+        try {
+          parseSmtpUrl(v);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        }
+      }),
+    ACCORD_MAIL_FROM: z
+      .string()
+      .trim()
+      .regex(MAIL_FROM, 'an address, or "Name <address>", on one line')
+      .default('Accord <no-reply@localhost>'),
+  })
+  .superRefine((e, ctx) => {
+    // Links in mail must not come from the request's Host header, which anyone can set: a
+    // forged one would send a person's reset token to a server of the sender's choosing.
+    if (e.ACCORD_SMTP_URL && !e.ACCORD_PUBLIC_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ACCORD_PUBLIC_URL'],
+        message: 'required when ACCORD_SMTP_URL is set (the base of links sent by mail)',
+      });
+    }
+  });
 
 export interface Config {
   port: number;
@@ -41,6 +76,10 @@ export interface Config {
   allowedOrigins: string[];
   /** Base of links in invitations and password resets; the request's origin when unset. */
   publicUrl: string | null;
+  /** SMTP server for password-reset mail; null: no mail, reset links are only shown. */
+  smtp: SmtpSettings | null;
+  /** The From of every mail. */
+  mailFrom: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -75,5 +114,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((o) => o.trim())
       .filter(Boolean),
     publicUrl: e.ACCORD_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
+    smtp: e.ACCORD_SMTP_URL ? parseSmtpUrl(e.ACCORD_SMTP_URL) : null,
+    mailFrom: e.ACCORD_MAIL_FROM,
   };
 }

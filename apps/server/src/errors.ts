@@ -28,6 +28,7 @@ export const errorCodes = [
   'conflict',
   'reset_invalid',
   'ticket_invalid',
+  'mail_disabled',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

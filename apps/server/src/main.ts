@@ -15,6 +15,11 @@ if (running.demoAccounts.length > 0) {
   }
 }
 console.log(`Data directory: ${config.dataDir}`);
+console.log(
+  config.smtp
+    ? `Mail: ${config.smtp.display} (TLS: ${config.smtp.security}), from ${config.mailFrom}`
+    : 'Mail: off (ACCORD_SMTP_URL unset): reset links are only shown to facilitators',
+);
 
 let signalled = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

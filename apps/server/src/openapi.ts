@@ -6,6 +6,7 @@ import {
   createInvitationInput,
   createPartnershipInput,
   erasureInput,
+  forgotPasswordInput,
   renameDocumentInput,
   resetPasswordInput,
   signInInput,
@@ -94,6 +95,15 @@ export const operations: Operation[] = [
   },
   {
     method: 'post',
+    path: '/api/auth/forgot',
+    summary:
+      'Email me a reset link (24 h): always 202, whether or not the account exists; rate-limited per email and address; 501 mail_disabled without SMTP',
+    body: forgotPasswordInput,
+    access: 'anyone',
+    success: 202,
+  },
+  {
+    method: 'post',
     path: '/api/auth/erase',
     summary: 'Erase my personal data (contributions stay, unnamed)',
     body: erasureInput,
@@ -170,7 +180,8 @@ export const operations: Operation[] = [
   {
     method: 'post',
     path: '/api/partnerships/{id}/members/{personId}/password-reset',
-    summary: 'Issue a password-reset link (24 h)',
+    summary:
+      'Issue a password-reset link (24 h), also emailed to the member when mail is on (`emailed`)',
     access: 'facilitator',
     success: 201,
   },

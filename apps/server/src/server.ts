@@ -5,8 +5,11 @@ import { createAdaptorServer } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { createApp } from './app.ts';
 import { Sessions } from './auth/sessions.ts';
+import { BackgroundTasks } from './background.ts';
 import type { Config } from './config.ts';
 import { LiveAccess } from './live-access.ts';
+import { noMailer } from './mail/mailer.ts';
+import { createSmtpMailer } from './mail/smtp.ts';
 import { type SeededDemo, seedDemo } from './seed.ts';
 
 export interface RunningServer {
@@ -51,6 +54,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const live = new LiveAccess(sync, store);
   // Sweep twice per idle period, at most every 30 s, so expiry closes sockets promptly.
   live.startExpirySweep(Math.min(30_000, Math.max(250, config.sessionIdleMs / 2)));
+  const mailer = config.smtp ? createSmtpMailer(config.smtp, config.mailFrom) : noMailer;
+  const background = new BackgroundTasks();
   const app = createApp({
     store,
     sync,
@@ -59,6 +64,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     allowedOrigins: config.allowedOrigins,
     publicUrl: config.publicUrl,
     webDist: config.webDist,
+    mailer,
+    background,
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: sync.limits.maxFrameBytes });
   const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } });
@@ -81,6 +88,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       stopping ??= (async () => {
         server.close();
         live.stop();
+        await background.idle();
+        mailer.close();
         await sync.shutdown();
         for (const socket of wss.clients) socket.terminate();
         await store.close();

@@ -1,4 +1,4 @@
-import type { PersonRecord, SessionRecord } from '@accord/domain';
+import type { PersonRecord, Role, SessionRecord } from '@accord/domain';
 import { canEditBody, ID_PATTERN } from '@accord/domain';
 import type { Store } from '@accord/store';
 import { CloseCode, type ConnectionHandle, type SyncServer } from '@accord/sync';
@@ -43,6 +43,7 @@ type Admission =
       person: PersonRecord;
       session: SessionRecord | null;
       partnershipId: string;
+      role: Role;
       readOnly: boolean;
       presence: Record<string, unknown>;
     };
@@ -88,6 +89,7 @@ async function admit(
     person,
     session,
     partnershipId: document.partnershipId,
+    role: membership.role,
     readOnly: !canEditBody(membership.role),
     presence: {
       name: organisationName ? `${person.name} (${organisationName})` : (person.name ?? ''),
@@ -119,11 +121,13 @@ export function syncEndpoint(deps: SyncEndpointDeps): MiddlewareHandler<AppEnv> 
           ws.close(admission.code, admission.reason);
           return;
         }
-        const { person, session, partnershipId, readOnly, presence } = admission;
+        const { person, session, partnershipId, role, readOnly, presence } = admission;
         handle = deps.sync.connect({
           documentId,
           extensions,
           readOnly,
+          // Told to the client in the session frame, so the page can say why it may not edit.
+          role,
           tags: {
             personId: person.id,
             partnershipId,

@@ -26,7 +26,8 @@ export const MessageType = {
   refused: 21,
   /**
    * Session information, sent once after the socket opens: `[22, varString json]` with
-   * `{ readOnly: boolean }` and room for more (role, person) as permissions arrive.
+   * `{ readOnly: boolean, role?: string }` (the role where the server knows it: `facilitator`,
+   * `editor`, `commenter`, `viewer`). Clients ignore fields they do not know.
    */
   session: 22,
 } as const;

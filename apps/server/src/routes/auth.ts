@@ -1,6 +1,7 @@
 import {
   changePasswordInput,
   erasureInput,
+  forgotPasswordInput,
   newId,
   resetPasswordInput,
   signInInput,
@@ -14,21 +15,39 @@ import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../auth/passwo
 import { FailureLimiter } from '../auth/rate-limit.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
+import type { BackgroundTasks } from '../background.ts';
 import type { AppEnv } from '../env.ts';
 import { apiError } from '../errors.ts';
 import type { LiveAccess } from '../live-access.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { mailResetLink } from '../mail/reset.ts';
 import { colourFor, publicPerson } from '../people.ts';
+import { RESET_TTL_MS } from './members.ts';
+import { baseUrl } from './partnerships.ts';
 import { readJson } from './read-json.ts';
 
 /** Single-use websocket tickets for non-browser clients live this long. @default 60 s */
 export const TICKET_TTL_MS = 60_000;
 
-export function authRoutes(deps: { store: Store; sessions: Sessions; live: LiveAccess }) {
-  const { store, sessions, live } = deps;
+/** `POST /api/auth/forgot` answers this many requests per email, and per address, per hour. */
+export const FORGOT_LIMITS = { perEmail: 5, perAddress: 30, windowMs: 60 * 60_000 };
+
+export function authRoutes(deps: {
+  store: Store;
+  sessions: Sessions;
+  live: LiveAccess;
+  mailer: Mailer;
+  background: BackgroundTasks;
+  publicUrl: string | null;
+}) {
+  const { store, sessions, live, mailer, background } = deps;
   const app = new Hono<AppEnv>();
   // Ten wrong passwords per account per quarter hour, and a hundred per address.
   const perAccount = new FailureLimiter(10, 15 * 60_000);
   const perAddress = new FailureLimiter(100, 15 * 60_000);
+  // Reset requests by mail: every request counts, whether or not the account exists.
+  const forgotPerEmail = new FailureLimiter(FORGOT_LIMITS.perEmail, FORGOT_LIMITS.windowMs);
+  const forgotPerAddress = new FailureLimiter(FORGOT_LIMITS.perAddress, FORGOT_LIMITS.windowMs);
 
   const me = async (person: PersonRecord, csrfToken: string) => ({
     person: { ...publicPerson(person), email: person.email },
@@ -162,6 +181,55 @@ export function authRoutes(deps: { store: Store; sessions: Sessions; live: LiveA
     if (!person) return apiError(c, 400, 'reset_invalid', 'This account no longer exists.');
     const session = await sessions.create(c, personId);
     return c.json(await me(person, session.csrfToken));
+  });
+
+  /**
+   * Self-service reset: emails a link (valid as long as a facilitator-issued one) to the account
+   * of that email, if there is one. The answer never depends on it — same status, same body, and
+   * the lookup and the mail happen after answering, so neither the time taken does.
+   */
+  app.post('/forgot', async (c) => {
+    if (!mailer.enabled) {
+      return apiError(
+        c,
+        501,
+        'mail_disabled',
+        'This server sends no mail: ask a facilitator of your partnership for a reset link.',
+      );
+    }
+    const body = await readJson(c, forgotPasswordInput);
+    if (!body.ok) return body.response;
+    const { email } = body.value;
+    const address = getConnInfo(c).remote.address ?? 'unknown';
+    const wait = Math.max(forgotPerEmail.retryAfter(email), forgotPerAddress.retryAfter(address));
+    if (wait > 0) {
+      c.header('Retry-After', String(Math.ceil(wait / 1000)));
+      return apiError(c, 429, 'too_many_attempts', 'Too many reset requests; try again later.');
+    }
+    forgotPerEmail.fail(email);
+    forgotPerAddress.fail(address);
+    const base = baseUrl(c, deps);
+    background.run('forgot', async () => {
+      const found = await store.findPersonByEmail(email);
+      if (!found || found.person.erasedAt !== null) return;
+      const person = found.person;
+      const token = newToken();
+      await store.createPasswordReset({
+        hash: hashToken(token),
+        personId: person.id,
+        createdBy: null,
+        expiresAt: Date.now() + RESET_TTL_MS,
+      });
+      // The language of the person's first partnership; French when they have none.
+      const [first] = await store.listPartnershipsOf(person.id);
+      await mailResetLink(mailer, person, {
+        language: first?.language ?? 'fr',
+        url: `${base}/reset/${token}`,
+        validHours: RESET_TTL_MS / 3_600_000,
+        issuedBy: null,
+      });
+    });
+    return c.json({ ok: true }, 202);
   });
 
   /**

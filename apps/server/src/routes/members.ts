@@ -1,9 +1,10 @@
-import { leavesNoFacilitator, updateMemberInput } from '@accord/domain';
+import { leavesNoFacilitator, mayIssuePasswordReset, updateMemberInput } from '@accord/domain';
 import { Hono } from 'hono';
 import { appendAudit, partnershipChain } from '../audit.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { AppEnv } from '../env.ts';
 import { apiError } from '../errors.ts';
+import { mailResetLink } from '../mail/reset.ts';
 import { requireMember } from './membership.ts';
 import { baseUrl, type PartnershipDeps } from './partnerships.ts';
 import { readJson } from './read-json.ts';
@@ -91,7 +92,11 @@ export function memberRoutes(deps: PartnershipDeps) {
     return c.json({ ok: true });
   });
 
-  /** A facilitator gives a member a link to set a new password (e.g. read out in a workshop). */
+  /**
+   * A facilitator gives a member a link to set a new password (e.g. read out in a workshop); with
+   * mail configured it is also emailed to the member. A mail failure is logged and answered
+   * `emailed: false`: the link is stored first and still works.
+   */
   app.post('/:personId/password-reset', async (c) => {
     const partnershipId = c.req.param('id') ?? '';
     const ctx = await requireMember(c, store, partnershipId, 'member.issuePasswordReset');
@@ -100,6 +105,27 @@ export function memberRoutes(deps: PartnershipDeps) {
     if (!(await store.getMembership(partnershipId, personId))) {
       return apiError(c, 404, 'not_found', 'No such member.');
     }
+    const [targetMemberships, issuerMemberships] = await Promise.all([
+      store.listPartnershipsOf(personId),
+      store.listPartnershipsOf(ctx.auth.person.id),
+    ]);
+    const allowed = mayIssuePasswordReset({
+      issuerId: ctx.auth.person.id,
+      targetId: personId,
+      targetMemberships: targetMemberships.map((m) => ({ partnershipId: m.id, role: m.role })),
+      issuerFacilitates: new Set(
+        issuerMemberships.filter((m) => m.role === 'facilitator').map((m) => m.id),
+      ),
+    });
+    if (!allowed) {
+      return apiError(
+        c,
+        403,
+        'forbidden',
+        'A reset link opens every partnership of the account: only for non-facilitators whose partnerships you all facilitate. They can use “forgot password” instead.',
+      );
+    }
+    const person = await store.getPerson(personId);
     const token = newToken();
     const expiresAt = Date.now() + RESET_TTL_MS;
     await store.createPasswordReset({
@@ -113,7 +139,16 @@ export function memberRoutes(deps: PartnershipDeps) {
       action: 'member.passwordResetIssued',
       data: { personId },
     });
-    return c.json({ url: `${baseUrl(c, deps)}/reset/${token}`, token, expiresAt }, 201);
+    const url = `${baseUrl(c, deps)}/reset/${token}`;
+    const emailed = person
+      ? await mailResetLink(deps.mailer, person, {
+          language: ctx.partnership.language,
+          url,
+          validHours: RESET_TTL_MS / 3_600_000,
+          issuedBy: { name: ctx.auth.person.name, partnership: ctx.partnership.name },
+        })
+      : false;
+    return c.json({ url, token, expiresAt, emailed }, 201);
   });
 
   return app;

@@ -14,6 +14,7 @@ import { hashToken, newToken } from '../auth/tokens.ts';
 import type { AppEnv } from '../env.ts';
 import { apiError } from '../errors.ts';
 import type { LiveAccess } from '../live-access.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import { publicPerson } from '../people.ts';
 import { memberRoutes } from './members.ts';
 import { requireMember } from './membership.ts';
@@ -26,6 +27,8 @@ export interface PartnershipDeps {
   live: LiveAccess;
   /** Base URL for links in invitations and password resets (the request's origin by default). */
   publicUrl: string | null;
+  /** Also emails facilitator-issued reset links, when enabled. */
+  mailer: Mailer;
 }
 
 export function partnershipRoutes(deps: PartnershipDeps) {

@@ -212,6 +212,18 @@ export function resetPassword(input: { token: string; newPassword: string }): Pr
   });
 }
 
+/**
+ * Asks for a reset link by email. The server answers the same whether or not the account exists;
+ * 501 `mail_disabled` when it sends no mail.
+ */
+export function requestPasswordReset(email: string): Promise<unknown> {
+  return request('/api/auth/forgot', anySchema, {
+    method: 'POST',
+    body: { email },
+    quietUnauthenticated: true,
+  });
+}
+
 // Partnerships.
 
 export function fetchPartnerships(signal?: AbortSignal): Promise<MyPartnership[]> {

@@ -48,6 +48,8 @@ export function errorMessage(t: Translate, error: unknown): string {
       return t('errors.codes.lastFacilitator');
     case 'reset_invalid':
       return t('errors.codes.resetInvalid');
+    case 'mail_disabled':
+      return t('errors.codes.mailDisabled');
     case 'invalid_body':
     case 'invalid_json':
     case 'bad_request':

@@ -135,6 +135,8 @@ export const acceptedInvitationSchema = z.object({
 export const passwordResetLinkSchema = z.object({
   url: z.string(),
   expiresAt: z.number(),
+  /** The link was also emailed to the member (the server sends mail). */
+  emailed: z.optional(z.boolean()),
 });
 
 export const auditVerdictSchema = z.union([

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { I18nProvider } from '../i18n/index.ts';
 import { HomePage, PartnershipPage } from '../partnership/index.ts';
 import { AccountPage } from '../session/AccountPage.tsx';
+import { ForgotPasswordPage } from '../session/ForgotPasswordPage.tsx';
 import { InvitationPage } from '../session/InvitationPage.tsx';
 import { RequireSession } from '../session/RequireSession.tsx';
 import { ResetPasswordPage } from '../session/ResetPasswordPage.tsx';
@@ -58,6 +59,8 @@ function Routes() {
       return <SignUpPage />;
     case 'invitation':
       return <InvitationPage key={route.token} token={route.token} />;
+    case 'forgot':
+      return <ForgotPasswordPage />;
     case 'reset':
       return <ResetPasswordPage key={route.token} token={route.token} />;
     case 'not-found':

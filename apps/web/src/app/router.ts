@@ -12,6 +12,7 @@ export type Route =
   | { name: 'document'; id: string }
   | { name: 'signup' }
   | { name: 'account' }
+  | { name: 'forgot' }
   | { name: 'invitation'; token: string }
   | { name: 'reset'; token: string }
   | { name: 'not-found' };
@@ -31,6 +32,7 @@ export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' };
   if (/^\/signup\/?$/.test(pathname)) return { name: 'signup' };
   if (/^\/account\/?$/.test(pathname)) return { name: 'account' };
+  if (/^\/forgot\/?$/.test(pathname)) return { name: 'forgot' };
   const match = /^\/(p|d|invitation|reset)\/([^/]+)\/?$/.exec(pathname);
   if (match === null) return { name: 'not-found' };
   const value = decodeSegment(match[2] ?? '');
@@ -53,6 +55,7 @@ export const paths = {
   document: (id: string) => `/d/${encodeURIComponent(id)}`,
   signup: () => '/signup',
   account: () => '/account',
+  forgot: () => '/forgot',
   invitation: (token: string) => `/invitation/${encodeURIComponent(token)}`,
   reset: (token: string) => `/reset/${encodeURIComponent(token)}`,
 };

@@ -1,8 +1,7 @@
-import type { ConnectionStatus } from '@accord/sync/client';
 import { CloseCode } from '@accord/sync/protocol';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { navigate, paths } from '../app/router.ts';
-import { type Translate, useT } from '../i18n/index.ts';
+import { useT } from '../i18n/index.ts';
 import type { Role } from '../people/index.ts';
 import { closeReason } from './closeReason.ts';
 
@@ -78,35 +77,5 @@ export function ReadOnlyNotice({ role }: { role: Role }) {
     <p className="notice notice--info" data-testid="read-only-notice" data-role={role}>
       {role === 'commenter' ? t('editor.readOnlyCommenter') : t('editor.readOnly')}
     </p>
-  );
-}
-
-function refusedReason(t: Translate, reason: string): string {
-  switch (reason) {
-    case 'read-only':
-      return t('connection.refusedReasons.readOnly');
-    case 'locked':
-      return t('connection.refusedReasons.locked');
-    case 'final':
-      return t('connection.refusedReasons.final');
-    case 'too-large':
-      return t('connection.refusedTooLarge');
-    default:
-      return reason;
-  }
-}
-
-/** The server refused an edit: say so, until the person dismisses it. */
-export function RefusedNotice({ refused }: { refused: NonNullable<ConnectionStatus['refused']> }) {
-  const t = useT();
-  const [dismissed, setDismissed] = useState<object | null>(null);
-  if (dismissed === refused) return null;
-  return (
-    <div className="notice notice--warning" role="alert" data-testid="refused-notice">
-      <p>{t('connection.refusedEdit', { reason: refusedReason(t, refused.reason) })}</p>
-      <button type="button" className="button" onClick={() => setDismissed(refused)}>
-        {t('common.close')}
-      </button>
-    </div>
   );
 }

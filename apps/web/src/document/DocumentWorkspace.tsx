@@ -1,23 +1,25 @@
 import type { AccordConnection } from '@accord/sync/client';
 import { CloseCode } from '@accord/sync/protocol';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import type { LexicalEditor } from 'lexical';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentDetail, Me, ParticipantOrganisation } from '../api/index.ts';
 import { CollaborativeEditor, type PresenceSelf } from '../editor/index.ts';
 import { useT } from '../i18n/index.ts';
-import { personLabel } from '../people/index.ts';
+import { personLabel, type Role, roles } from '../people/index.ts';
 import { PresencePanel, usePresence } from '../presence/index.ts';
 import { useSession } from '../session/store.ts';
 import { useToast } from '../ui/index.ts';
-import { CloseBanner, ReadOnlyNotice, RefusedNotice } from './CloseBanner.tsx';
+import { CloseBanner, ReadOnlyNotice } from './CloseBanner.tsx';
 import {
   syncServerUrl,
-  useAwarenessRestoreOnReconnect,
   useConnectionStatus,
   useHasSynced,
   useUnsavedChangesGuard,
 } from './connection.ts';
 import { DocumentHeader } from './DocumentHeader.tsx';
 import { ReauthDialog } from './ReauthDialog.tsx';
+import { RefusedNotice } from './RefusedNotice.tsx';
+import { useRefusedEdits } from './refusal.ts';
 import { SaveIndicator } from './SaveIndicator.tsx';
 
 interface DocumentWorkspaceProps {
@@ -52,8 +54,7 @@ export function DocumentWorkspace({
   const participants = usePresence(connection);
   const [toastNode, toast] = useToast();
   const [reauthOpen, setReauthOpen] = useState(false);
-  useUnsavedChangesGuard(connection);
-  useAwarenessRestoreOnReconnect(connection);
+  const editorRef = useRef<LexicalEditor | null>(null);
 
   // The editor's plugin disconnects the provider on unmount; the connection's own listeners and
   // socket wrapper go with destroy().
@@ -89,14 +90,29 @@ export function DocumentWorkspace({
 
   const closed = status?.connection === 'closed';
   const closeCode = closed ? (status?.closeCode ?? null) : null;
+
+  // A refused edit: keep what the person had, remount the editor on a fresh doc synced from the
+  // server (the refused one is spent), then show the text that was not applied.
+  const dropConnection = useCallback(() => setConnection(null), []);
+  const { refusal, editorKey, dismiss } = useRefusedEdits({
+    connection,
+    synced,
+    closed,
+    editorRef,
+    onResync: dropConnection,
+  });
+  useUnsavedChangesGuard(connection, (refusal?.unapplied?.length ?? 0) > 0);
+
   // 4401, or the session ended elsewhere (sign-out in another tab): sign in again, in place.
   const needsSignIn = closeCode === CloseCode.unauthenticated || !signedIn;
   useEffect(() => {
     if (needsSignIn) setReauthOpen(true);
   }, [needsSignIn]);
 
+  // Read-only follows the session frame of the current socket; the role too, once it has come.
   const readOnly = status?.readOnly === true;
-  const editable = synced && !closed && !readOnly;
+  const role = asRole(status?.role) ?? membership.role;
+  const editable = synced && !closed && !readOnly && status?.refused == null;
 
   const self = useSelf(me);
 
@@ -113,7 +129,10 @@ export function DocumentWorkspace({
       <DocumentHeader document={document} partnership={partnership} />
       <div className="document-layout">
         <div className="document-layout__editor">
+          {refusal !== null && <RefusedNotice refusal={refusal} onDismiss={dismiss} />}
           <CollaborativeEditor
+            key={editorKey}
+            editorRef={editorRef}
             documentId={document.id}
             title={document.title}
             self={self}
@@ -131,8 +150,7 @@ export function DocumentWorkspace({
                     onSignIn={() => setReauthOpen(true)}
                   />
                 )}
-                {readOnly && !closed && <ReadOnlyNotice role={membership.role} />}
-                {status?.refused != null && !closed && <RefusedNotice refused={status.refused} />}
+                {readOnly && !closed && <ReadOnlyNotice role={role} />}
               </>
             }
           />
@@ -151,6 +169,10 @@ export function DocumentWorkspace({
       {toastNode}
     </div>
   );
+}
+
+function asRole(value: string | null | undefined): Role | null {
+  return roles.find((role) => role === value) ?? null;
 }
 
 /** This person's presence, from the session; memoised so the plugin does not re-announce. */

@@ -21,60 +21,40 @@ export function useConnectionStatus(connection: AccordConnection | null): Connec
   return status;
 }
 
-/** True once the provider has received the server's state at least once. */
+/**
+ * True once this connection's provider has received the server's state at least once. A new
+ * connection (a fresh doc after a refused edit) starts unsynced again.
+ */
 export function useHasSynced(connection: AccordConnection | null): boolean {
-  const [synced, setSynced] = useState(false);
+  const [syncedConnection, setSyncedConnection] = useState<AccordConnection | null>(null);
   useEffect(() => {
     if (connection === null) return;
     const { provider } = connection;
     if (provider.synced) {
-      setSynced(true);
+      setSyncedConnection(connection);
       return;
     }
     const onSync = (isSynced: boolean) => {
-      if (isSynced) setSynced(true);
+      if (isSynced) setSyncedConnection(connection);
     };
     provider.on('sync', onSync);
     return () => provider.off('sync', onSync);
   }, [connection]);
-  return synced;
+  return connection !== null && syncedConnection === connection;
 }
 
 /**
- * Asks the browser to confirm leaving while edits are not yet acknowledged by the server. Reads
- * the status at the moment of leaving, not from the last render.
+ * Asks the browser to confirm leaving while edits are not yet acknowledged by the server, or
+ * while `keep` (text shown nowhere else, e.g. an edit the server refused) is on screen. Reads the
+ * status at the moment of leaving, not from the last render.
  */
-export function useUnsavedChangesGuard(connection: AccordConnection | null): void {
+export function useUnsavedChangesGuard(connection: AccordConnection | null, keep = false): void {
   useEffect(() => {
-    if (connection === null) return;
+    if (connection === null && !keep) return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (connection.getStatus().unsaved) event.preventDefault();
+      if (keep || connection?.getStatus().unsaved) event.preventDefault();
     };
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [connection]);
-}
-
-/**
- * After a disconnect the provider drops the other people's awareness states but keeps their
- * clocks; the server then resends those states with the same clocks, which y-protocols ignores,
- * so the presence list stays empty until each peer's next heartbeat (up to 15 s). Forgetting the
- * clocks of the states that were dropped lets the resent states through at once.
- */
-export function useAwarenessRestoreOnReconnect(connection: AccordConnection | null): void {
-  useEffect(() => {
-    if (connection === null) return;
-    const { provider } = connection;
-    const { awareness } = provider;
-    const onStatus = ({ status }: { status: string }) => {
-      if (status !== 'disconnected') return;
-      for (const clientId of [...awareness.meta.keys()]) {
-        if (clientId !== awareness.clientID && !awareness.states.has(clientId)) {
-          awareness.meta.delete(clientId);
-        }
-      }
-    };
-    provider.on('status', onStatus);
-    return () => provider.off('status', onStatus);
-  }, [connection]);
+  }, [connection, keep]);
 }

@@ -5,13 +5,15 @@ import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext
 import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
 import { type InitialConfigType, LexicalComposer } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import type { Provider } from '@lexical/yjs';
-import { type ReactNode, useCallback, useMemo, useRef } from 'react';
+import type { LexicalEditor } from 'lexical';
+import { type ReactNode, type RefObject, useCallback, useMemo, useRef } from 'react';
 import * as Y from 'yjs';
 import { useT } from '../i18n/index.ts';
 import { EditablePlugin } from './EditablePlugin.tsx';
@@ -50,6 +52,8 @@ interface CollaborativeEditorProps {
   barEnd?: ReactNode;
   /** Shown in the sticky bar, under the toolbar: what the person must not miss while scrolled. */
   notices?: ReactNode;
+  /** Receives the Lexical editor, e.g. to read what the person had typed. */
+  editorRef?: RefObject<LexicalEditor | null>;
 }
 
 function onError(error: Error): void {
@@ -61,7 +65,8 @@ function onError(error: Error): void {
  * source of truth (editorState null, no bootstrap: the server created the content); undo/redo
  * come from the collaboration plugin's Yjs UndoManager, so no HistoryPlugin.
  *
- * Mount one per document id (`key`): a binding cannot be re-pointed at another document.
+ * Mount one per document id (`key`): a binding cannot be re-pointed at another document. For
+ * the same reason, after a refused edit the page remounts it (a new `key`) on a fresh Y.Doc.
  */
 export function CollaborativeEditor({
   documentId,
@@ -73,6 +78,7 @@ export function CollaborativeEditor({
   onConnection,
   barEnd,
   notices,
+  editorRef,
 }: CollaborativeEditorProps) {
   const t = useT();
   const cursorsContainerRef = useRef<HTMLDivElement>(null);
@@ -146,6 +152,7 @@ export function CollaborativeEditor({
           cursorsContainerRef={cursorsContainerRef}
         />
         <EditablePlugin editable={editable} />
+        {editorRef && <EditorRefPlugin editorRef={editorRef} />}
         <ListPlugin />
         <ListTabPlugin />
         <LinkPlugin validateUrl={isValidLinkUrl} />

@@ -1,2 +1,3 @@
+export { readBlocks } from './blocks.ts';
 export { CollaborativeEditor, EDITOR_ID, type PresenceSelf } from './CollaborativeEditor.tsx';
 export { isValidLinkUrl, normaliseLinkUrl } from './url.ts';

@@ -396,6 +396,11 @@ function ResetLinkDialog({
       {value !== null && (
         <>
           <p>{t('members.resetIntro', { person: label })}</p>
+          {value.link.emailed === true && (
+            <p className="notice notice--success" role="status" data-testid="reset-link-emailed">
+              {t('members.resetEmailed', { person: label })}
+            </p>
+          )}
           <CopyLink
             url={value.link.url}
             label={t('members.resetLinkLabel', { date: formatDate(value.link.expiresAt) })}

@@ -32,7 +32,11 @@ export function SignInPage({ lastEmail }: { lastEmail: string | null }) {
             onSignedIn={() => requestNavigationFocus()}
             footer={
               <div className="auth-footer">
-                <p className="small muted">{t('auth.forgotPassword')}</p>
+                <p className="small">
+                  <Link to={paths.forgot()} data-testid="forgot-password-link">
+                    {t('auth.forgotPassword')}
+                  </Link>
+                </p>
                 <p>
                   {t('auth.noAccount')} <Link to={paths.signup()}>{t('auth.createAccount')}</Link>
                 </p>

@@ -147,6 +147,14 @@ export const en = {
     refusedTooLarge: 'the document has reached its maximum size.',
     refusedText: 'Unsaved text',
     copyRefusedText: 'Copy text',
+    refusedResyncing: 'Loading the version saved on the server…',
+    refusedResynced: 'The document shows the version saved on the server again.',
+    refusedTextHint:
+      'What you wrote that was not applied is below. Copy it to keep it: it is not saved anywhere.',
+    refusedNoText:
+      'The refused change added no text (formatting or deletion): there is nothing else to recover.',
+    refusedCopied: 'Text copied.',
+    refusedCopyFailed: 'Could not copy: the text is selected, copy it with Ctrl+C (⌘+C on a Mac).',
     reload: 'Reload page',
     signIn: 'Sign in again',
   },
@@ -239,8 +247,7 @@ export const en = {
       'Create your account and your organisation’s. You can then start a partnership and invite your partners.',
     invitedHint:
       'Did you receive an invitation? Open its link instead: your account will join the right organisation.',
-    forgotPassword:
-      'Forgot your password? Ask the person who facilitates your partnership for a reset link.',
+    forgotPassword: 'Forgot your password?',
     noAccount: 'No account yet?',
     createAccount: 'Create an account and an organisation',
     haveAccount: 'Already have an account?',
@@ -274,10 +281,27 @@ export const en = {
   },
   reset: {
     title: 'Choose a new password',
-    intro: 'The person who facilitates your partnership gave you this link. It works only once.',
+    intro:
+      'You received this link by email or from the person who facilitates your partnership. It works only once.',
     submit: 'Save and sign in',
     saving: 'Saving…',
     done: 'Your new password is saved, and you are signed in.',
+  },
+  forgot: {
+    title: 'Forgot your password',
+    intro:
+      'Enter the email address of your account: you will receive a link to choose a new password.',
+    submit: 'Send me a link',
+    sending: 'Sending…',
+    sent: 'If an account exists for this address, a link has just been sent.',
+    sentHint:
+      'The link is valid for 24 hours and works only once. Nothing arrived? Look in your spam folder.',
+    mailDisabled:
+      'This Accord server does not send email. Ask the person who facilitates your partnership for a reset link.',
+    tooMany: 'Too many requests. Wait a while, then try again.',
+    tooManyRetry_one: 'Too many requests. Try again in {count} minute.',
+    tooManyRetry_other: 'Too many requests. Try again in {count} minutes.',
+    backToSignIn: 'Back to sign-in',
   },
   invitation: {
     title: 'Invitation',
@@ -359,6 +383,7 @@ export const en = {
       'Give this link to {person}, in person if you can. It lets them choose a new password.',
     resetLinkLabel: 'Single-use link, valid until {date}:',
     resetWarning: 'Anyone with this link can take over the account: do not post it anywhere.',
+    resetEmailed: 'The link was also emailed to {person}.',
   },
   organisations: {
     name: 'Organisation name',
@@ -436,6 +461,8 @@ export const en = {
       resetInvalid:
         'This reset link is no longer valid (already used, expired or unknown). Ask for a new one.',
       invalidBody: 'The server refused this information. Check the form and try again.',
+      mailDisabled:
+        'This server does not send email. Ask the person who facilitates your partnership for a link.',
     },
   },
   beforeUnload: {

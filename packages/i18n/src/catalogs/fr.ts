@@ -167,6 +167,16 @@ export const fr = {
     refusedTooLarge: 'le document a atteint sa taille maximale.',
     refusedText: 'Texte non enregistré',
     copyRefusedText: 'Copier le texte',
+    /** After a refused edit the editor reloads the server's version. */
+    refusedResyncing: 'Chargement de la version enregistrée sur le serveur…',
+    refusedResynced: 'Le document affiche de nouveau la version enregistrée sur le serveur.',
+    refusedTextHint:
+      'Ce que vous aviez écrit et qui n’a pas été appliqué est ci-dessous. Copiez-le pour le garder\u00a0: il n’est enregistré nulle part.',
+    refusedNoText:
+      'La modification refusée n’ajoutait pas de texte (mise en forme ou suppression)\u00a0: il n’y a rien d’autre à récupérer.',
+    refusedCopied: 'Texte copié.',
+    refusedCopyFailed:
+      'Copie impossible\u00a0: le texte est sélectionné, copiez-le avec Ctrl+C (⌘+C sur Mac).',
     reload: 'Recharger la page',
     signIn: 'Se reconnecter',
   },
@@ -259,8 +269,7 @@ export const fr = {
       'Créez votre compte et celui de votre organisation. Vous pourrez ensuite lancer un partenariat et y inviter vos partenaires.',
     invitedHint:
       'Vous avez reçu une invitation\u202f? Ouvrez plutôt son lien\u00a0: votre compte sera rattaché à la bonne organisation.',
-    forgotPassword:
-      'Mot de passe oublié\u202f? Demandez un lien de réinitialisation à la personne qui anime votre partenariat.',
+    forgotPassword: 'Mot de passe oublié\u202f?',
     noAccount: 'Pas encore de compte\u202f?',
     createAccount: 'Créer un compte et une organisation',
     haveAccount: 'Vous avez déjà un compte\u202f?',
@@ -297,10 +306,26 @@ export const fr = {
   reset: {
     title: 'Choisir un nouveau mot de passe',
     intro:
-      'Ce lien vous a été transmis par la personne qui anime votre partenariat. Il ne sert qu’une fois.',
+      'Ce lien vous a été envoyé par e-mail ou transmis par la personne qui anime votre partenariat. Il ne sert qu’une fois.',
     submit: 'Enregistrer et me connecter',
     saving: 'Enregistrement…',
     done: 'Votre nouveau mot de passe est enregistré, et votre session est ouverte.',
+  },
+  forgot: {
+    title: 'Mot de passe oublié',
+    intro:
+      'Indiquez l’adresse e-mail de votre compte\u00a0: vous recevrez un lien pour choisir un nouveau mot de passe.',
+    submit: 'Recevoir un lien',
+    sending: 'Envoi…',
+    sent: 'Si un compte existe pour cette adresse, un lien vient d’être envoyé.',
+    sentHint:
+      'Le lien est valable 24\u00a0heures et ne sert qu’une fois. Rien reçu\u00a0? Regardez dans les courriers indésirables.',
+    mailDisabled:
+      'Ce serveur Accord n’envoie pas d’e-mails. Demandez un lien de réinitialisation à la personne qui anime votre partenariat.',
+    tooMany: 'Trop de demandes. Patientez un moment, puis réessayez.',
+    tooManyRetry_one: 'Trop de demandes. Réessayez dans {count}\u00a0minute.',
+    tooManyRetry_other: 'Trop de demandes. Réessayez dans {count}\u00a0minutes.',
+    backToSignIn: 'Retour à la connexion',
   },
   invitation: {
     title: 'Invitation',
@@ -385,6 +410,7 @@ export const fr = {
     resetLinkLabel: 'Lien valable une fois, jusqu’au {date}\u00a0:',
     resetWarning:
       'Quiconque possède ce lien peut prendre la main sur le compte\u00a0: ne le publiez pas.',
+    resetEmailed: 'Le lien a aussi été envoyé par e-mail à {person}.',
   },
   organisations: {
     name: 'Nom de l’organisation',
@@ -467,6 +493,8 @@ export const fr = {
       resetInvalid:
         'Ce lien de réinitialisation n’est plus valable (déjà utilisé, expiré ou inconnu). Demandez-en un nouveau.',
       invalidBody: 'Le serveur a refusé ces informations. Vérifiez le formulaire, puis réessayez.',
+      mailDisabled:
+        'Ce serveur n’envoie pas d’e-mails. Demandez un lien à la personne qui anime votre partenariat.',
     },
   },
   beforeUnload: {

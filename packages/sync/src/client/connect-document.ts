@@ -1,8 +1,10 @@
+import * as bc from 'lib0/broadcastchannel';
 import * as decoding from 'lib0/decoding';
+import type { Awareness } from 'y-protocols/awareness';
 import type { WebsocketProvider as Provider } from 'y-websocket';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { isPermanentClose, MessageType, type RefusedReason } from '../protocol.ts';
+import { isPermanentClose, MessageType, type RefusedReason, SyncMessageType } from '../protocol.ts';
 import { SaveTracker } from './save-tracker.ts';
 
 export interface ConnectDocumentOptions {
@@ -12,7 +14,11 @@ export interface ConnectDocumentOptions {
   doc: Y.Doc;
   /** @default true. Pass false when something else (Lexical's CollaborationPlugin) connects. */
   connect?: boolean;
-  /** @default false. Tests disable it: BroadcastChannel syncs same-process providers serverless. */
+  /**
+   * @default true. BroadcastChannel would sync this browser's tabs with each other without the
+   * server, so an edit the server refused in one tab could reach another tab's document and be
+   * sent again from there. Tabs converge through the server instead.
+   */
   disableBc?: boolean;
   /** In Node, pass the `ws` package's WebSocket. */
   WebSocketPolyfill?: typeof WebSocket;
@@ -29,16 +35,40 @@ export interface ConnectionStatus {
   unsaved: boolean;
   /** Close code of the permanent close, when `connection` is `closed`. */
   closeCode: number | null;
-  /** The server treats this connection as read-only. */
+  /** The server treats this connection as read-only (from the session frame). */
   readOnly: boolean;
-  /** The last refused edit, if any. */
-  refused: { reason: RefusedReason | string } | null;
+  /** The person's role on this document, from the session frame; null until it arrives. */
+  role: string | null;
+  /**
+   * The first edit the server refused, if any. Never cleared: once set, this connection's doc is
+   * spent (see `AccordConnection.onRefused`).
+   */
+  refused: RefusedEdit | null;
+}
+
+export interface RefusedEdit {
+  /** Why: `read-only`, `locked`, `final`, `too-large`, or a reason this client does not know. */
+  reason: RefusedReason | string;
 }
 
 export interface AccordConnection {
   provider: Provider;
+  /** The document this connection syncs. */
+  doc: Y.Doc;
   getStatus(): ConnectionStatus;
   onStatus(listener: (status: ConnectionStatus) => void): () => void;
+  /**
+   * Called once, when the server refuses an edit made on this connection's doc (a listener added
+   * later is called at once). The server cannot un-send that edit, so from then on the doc holds
+   * changes it will never accept, and every later change would build on them. The connection
+   * stops sending document updates at once — never again, even if the role comes back, so the
+   * refused edit can never merge after an unlock — but keeps receiving the others' edits.
+   *
+   * What the app does next: read what the person had typed (to show what was not applied),
+   * destroy this connection, drop its doc, and connect a fresh Y.Doc, which syncs the server's
+   * text. With Lexical, remount the editor (a React `key`) so it binds to the fresh doc.
+   */
+  onRefused(listener: (refused: RefusedEdit) => void): () => void;
   destroy(): void;
 }
 
@@ -51,10 +81,12 @@ export function connectDocument(options: ConnectDocumentOptions): AccordConnecti
   const { doc } = options;
   const tracker = new SaveTracker();
   const listeners = new Set<(status: ConnectionStatus) => void>();
+  const refusedListeners = new Set<(refused: RefusedEdit) => void>();
   let everConnected = false;
   let closeCode: number | null = null;
   let readOnly = false;
-  let refused: ConnectionStatus['refused'] = null;
+  let role: string | null = null;
+  let refused: RefusedEdit | null = null;
   let last = '';
   let provider: WebsocketProvider | null = null;
 
@@ -70,7 +102,7 @@ export function connectDocument(options: ConnectDocumentOptions): AccordConnecti
             ? 'reconnecting'
             : 'connecting';
     const save = !unsaved ? 'saved' : connection === 'connected' ? 'saving' : 'offline-pending';
-    return { connection, save, unsaved, closeCode, readOnly, refused };
+    return { connection, save, unsaved, closeCode, readOnly, role, refused };
   };
   const emit = () => {
     const next = status();
@@ -99,14 +131,18 @@ export function connectDocument(options: ConnectDocumentOptions): AccordConnecti
       });
     }
     override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
-      if (data instanceof Uint8Array) tracker.sent(this, data);
+      if (data instanceof Uint8Array) {
+        // A spent doc's updates (step 2 included) would carry the refused edit: never send them.
+        if (refused !== null && isDocumentUpdate(data)) return;
+        tracker.sent(this, data);
+      }
       super.send(data);
     }
   }
 
   provider = new WebsocketProvider(options.serverUrl, options.documentId, doc, {
     connect: options.connect ?? true,
-    disableBc: options.disableBc ?? false,
+    disableBc: options.disableBc ?? true,
     WebSocketPolyfill: TrackedWebSocket,
     params: { ...options.params, accord: '1' },
     // 1009 (frame too big) is final too: sending the same frame again cannot succeed.
@@ -120,19 +156,32 @@ export function connectDocument(options: ConnectDocumentOptions): AccordConnecti
   };
   p.messageHandlers[MessageType.refused] = (_encoder, decoder) => {
     decoding.readVarUint(decoder);
-    refused = { reason: decoding.readVarString(decoder) };
+    const reason = decoding.readVarString(decoder);
+    // Updates already in flight when the first refusal left the server are refused too: the doc
+    // is spent after the first one, so the others add nothing.
+    if (refused !== null) return;
+    refused = { reason };
+    // Other tabs must not receive this doc's state either.
+    if (p.bcconnected) {
+      bc.unsubscribe(p.bcChannel, p._bcSubscriber);
+      p.bcconnected = false;
+    }
+    p.disableBc = true;
     emit();
+    for (const listener of [...refusedListeners]) listener(refused);
   };
   p.messageHandlers[MessageType.session] = (_encoder, decoder) => {
-    const session: unknown = JSON.parse(decoding.readVarString(decoder));
-    readOnly =
-      typeof session === 'object' && session !== null && 'readOnly' in session
-        ? session.readOnly === true
-        : false;
+    const session = readSession(decoding.readVarString(decoder));
+    readOnly = session.readOnly;
+    role = session.role;
     emit();
   };
   p.on('status', ({ status: s }) => {
     if (s === 'connected') everConnected = true;
+    // y-websocket drops the others' presence on a disconnect but keeps their clocks, and
+    // y-protocols ignores a state re-sent with a clock it has seen: the server's re-sent presence
+    // would stay hidden until each peer's next heartbeat (up to 15 s). Forget those clocks.
+    if (s === 'disconnected') forgetDroppedStates(p.awareness);
     emit();
   });
   p.on('sync', emit);
@@ -150,15 +199,61 @@ export function connectDocument(options: ConnectDocumentOptions): AccordConnecti
 
   return {
     provider: p,
+    doc,
     getStatus: status,
     onStatus(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onRefused(listener) {
+      refusedListeners.add(listener);
+      const already = refused;
+      if (already !== null) {
+        queueMicrotask(() => {
+          if (refusedListeners.has(listener)) listener(already);
+        });
+      }
+      return () => refusedListeners.delete(listener);
+    },
     destroy() {
       doc.off('update', onUpdate);
       listeners.clear();
+      refusedListeners.clear();
       p.destroy();
     },
   };
+}
+
+/** A sync step 2 or update frame: the frames that carry document content. */
+function isDocumentUpdate(frame: Uint8Array): boolean {
+  // Message types and sync sub-types are varUints below 128: one byte each.
+  return (
+    frame[0] === MessageType.sync &&
+    (frame[1] === SyncMessageType.step2 || frame[1] === SyncMessageType.update)
+  );
+}
+
+/** The session frame's JSON; unknown fields are ignored, malformed ones read as absent. */
+function readSession(json: string): { readOnly: boolean; role: string | null } {
+  let session: unknown;
+  try {
+    session = JSON.parse(json);
+  } catch {
+    return { readOnly: false, role: null };
+  }
+  if (typeof session !== 'object' || session === null) return { readOnly: false, role: null };
+  const fields = session as { readOnly?: unknown; role?: unknown };
+  return {
+    readOnly: fields.readOnly === true,
+    role: typeof fields.role === 'string' ? fields.role : null,
+  };
+}
+
+/** Forgets the clocks of the peers whose states a disconnect removed (not our own). */
+function forgetDroppedStates(awareness: Awareness): void {
+  for (const clientId of [...awareness.meta.keys()]) {
+    if (clientId !== awareness.clientID && !awareness.states.has(clientId)) {
+      awareness.meta.delete(clientId);
+    }
+  }
 }

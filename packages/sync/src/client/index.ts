@@ -2,6 +2,7 @@ export type {
   AccordConnection,
   ConnectDocumentOptions,
   ConnectionStatus,
+  RefusedEdit,
 } from './connect-document.ts';
 export { connectDocument } from './connect-document.ts';
 export { SaveTracker } from './save-tracker.ts';

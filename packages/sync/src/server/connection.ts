@@ -32,6 +32,8 @@ export class Connection {
       extensions: boolean;
       /** Document updates from this connection are refused (viewers, commenters, locked text). */
       readOnly: boolean;
+      /** The person's role where the document lives, told to the client in the session frame. */
+      role: string | null;
       /** Who is on the other end, for closing their sockets when their access changes. */
       tags: ConnectionTags;
       /**

@@ -42,7 +42,13 @@ export function refusedFrame(update: number, reason: string): Uint8Array {
   });
 }
 
-export function sessionFrame(session: { readOnly: boolean }): Uint8Array {
+/** What the client learns about its own connection on join; `role` only when the server knows it. */
+export interface SessionInfo {
+  readOnly: boolean;
+  role?: string;
+}
+
+export function sessionFrame(session: SessionInfo): Uint8Array {
   return frame(MessageType.session, (e) => encoding.writeVarString(e, JSON.stringify(session)));
 }
 

@@ -92,7 +92,8 @@ export class Room {
   join(connection: Connection): void {
     this.connections.add(connection);
     if (connection.options.extensions) {
-      connection.send(sessionFrame({ readOnly: connection.options.readOnly }));
+      const { readOnly, role } = connection.options;
+      connection.send(sessionFrame(role === null ? { readOnly } : { readOnly, role }));
     }
     connection.send(syncStep1Frame(Y.encodeStateVector(this.doc)));
     const states = this.awareness.getStates();

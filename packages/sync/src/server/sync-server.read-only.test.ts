@@ -20,6 +20,20 @@ describe('read-only connections', () => {
     expect(viewer.received[0]).toEqual({ type: 'session', session: { readOnly: true } });
   });
 
+  it('states the role in the session frame when the server knows it', async () => {
+    const viewer = h.client('doc-a', { readOnly: true, role: 'viewer' });
+    const editor = h.client('doc-a', { role: 'editor' });
+    await waitFor(() => viewer.received.length > 0 && editor.received.length > 0, 'session');
+    expect(viewer.received[0]).toEqual({
+      type: 'session',
+      session: { readOnly: true, role: 'viewer' },
+    });
+    expect(editor.received[0]).toEqual({
+      type: 'session',
+      session: { readOnly: false, role: 'editor' },
+    });
+  });
+
   it('refuses an update with refused(k, read-only): not applied, not stored, still acked', async () => {
     const editor = await h.joined('doc-a');
     const viewer = await h.joined('doc-a', { readOnly: true });

@@ -28,6 +28,8 @@ export interface ConnectOptions {
   /** The client asked for Accord's extra messages (durable acks, refusals, session info). */
   extensions: boolean;
   readOnly?: boolean;
+  /** The person's role (e.g. `editor`), sent to the client in the session frame. */
+  role?: string;
   /** Labels matched by `closeWhere` (e.g. `{ personId, partnershipId, sessionId }`). */
   tags?: ConnectionTags;
   /** Server-side identity stamped on every presence state of this connection. */
@@ -86,12 +88,14 @@ export class SyncServer {
     transport,
     extensions,
     readOnly = false,
+    role,
     tags = {},
     presence,
   }: ConnectOptions): ConnectionHandle {
     const connection = new Connection(transport, {
       extensions,
       readOnly,
+      role: role ?? null,
       tags,
       presence: presence ?? null,
     });

@@ -302,6 +302,8 @@ export function appendText(doc: Y.Doc, text: string): Uint8Array {
 export interface TestClientOptions {
   extensions?: boolean;
   readOnly?: boolean;
+  /** The role the server states in the session frame. */
+  role?: string;
   /** Reuse a doc (a reconnecting provider keeps its doc and client id). */
   doc?: Y.Doc;
   awareness?: awarenessProtocol.Awareness;
@@ -350,6 +352,7 @@ export class TestClient {
       documentId,
       extensions: options.extensions ?? true,
       readOnly: options.readOnly ?? false,
+      ...(options.role !== undefined && { role: options.role }),
       transport: {
         send: (frame) => this.#receive(frame),
         close: (code, reason) => {
