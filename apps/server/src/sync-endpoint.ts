@@ -143,7 +143,10 @@ export function syncEndpoint(deps: SyncEndpointDeps): MiddlewareHandler<AppEnv> 
         });
       },
       onMessage(event) {
-        if (admission.ok && admission.session) void deps.sessions.touch(admission.session);
+        // Typing is activity; presence heartbeats are not (an open tab must not live forever).
+        if (admission.ok && admission.session && isDocumentUpdate(event.data)) {
+          void deps.sessions.touch(admission.session);
+        }
         if (event.data instanceof ArrayBuffer) handle?.receive(new Uint8Array(event.data));
         else handle?.receiveText();
       },
@@ -152,4 +155,11 @@ export function syncEndpoint(deps: SyncEndpointDeps): MiddlewareHandler<AppEnv> 
       },
     };
   });
+}
+
+/** A sync step 2 or update frame: the person changed the document. */
+function isDocumentUpdate(data: unknown): boolean {
+  if (!(data instanceof ArrayBuffer) || data.byteLength < 2) return false;
+  const bytes = new Uint8Array(data, 0, 2);
+  return bytes[0] === 0 && (bytes[1] === 1 || bytes[1] === 2);
 }

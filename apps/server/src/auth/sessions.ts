@@ -62,7 +62,8 @@ export class Sessions {
 
   /** Marks activity (a request, or typing on a socket). */
   async touch(session: SessionRecord, now = Date.now()): Promise<void> {
-    if (now - session.lastSeenAt < 60_000) return;
+    // At most one write a minute (or four per idle period, for short idle times).
+    if (now - session.lastSeenAt < Math.min(60_000, this.options.idleMs / 4)) return;
     session.lastSeenAt = now;
     session.expiresAt = now + this.options.idleMs;
     await this.store.touchSession(session.id, now, session.expiresAt);
