@@ -1,12 +1,6 @@
 import { useCallback } from 'react';
-import {
-  ApiError,
-  type DocumentDetail,
-  fetchDocument,
-  fetchPartnership,
-  useResource,
-} from '../api/index.ts';
-import { LoadError, Loading, NotFoundPage, PageLayout, useDocumentTitle } from '../app/index.ts';
+import { type DocumentDetail, fetchDocument, fetchPartnership, useResource } from '../api/index.ts';
+import { PageLayout, ResourcePage, useDocumentTitle } from '../app/index.ts';
 import { EDITOR_ID } from '../editor/index.ts';
 import { useT } from '../i18n/index.ts';
 import { DocumentWorkspace } from './DocumentWorkspace.tsx';
@@ -16,22 +10,11 @@ export function DocumentPage({ id }: { id: string }) {
   const load = useCallback((signal: AbortSignal) => fetchDocument(id, signal), [id]);
   const [detail, reload] = useResource(`document:${id}`, load);
   useDocumentTitle(detail.state === 'ready' ? detail.data.document.title : null);
-
-  if (detail.state === 'error' && detail.error instanceof ApiError && detail.error.isNotFound) {
-    return <NotFoundPage message={t('connection.documentNotFound')} />;
-  }
-  if (detail.state !== 'ready') {
-    return (
-      <PageLayout>
-        {detail.state === 'loading' ? (
-          <Loading />
-        ) : (
-          <LoadError error={detail.error} onRetry={reload} />
-        )}
-      </PageLayout>
-    );
-  }
-  return <DocumentView detail={detail.data} refreshDetail={reload} />;
+  return (
+    <ResourcePage resource={detail} reload={reload} notFound={t('connection.documentNotFound')}>
+      {(data) => <DocumentView detail={data} refreshDetail={reload} />}
+    </ResourcePage>
+  );
 }
 
 function DocumentView({

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
 import { type Translate, useT } from '../i18n/index.ts';
+import { useCopy } from '../ui/index.ts';
 import type { Refusal } from './refusal.ts';
 
 function refusedReason(t: Translate, reason: string): string {
@@ -26,27 +27,12 @@ export function RefusedNotice({ refusal, onDismiss }: { refusal: Refusal; onDism
   const t = useT();
   const textId = useId();
   const textRef = useRef<HTMLTextAreaElement>(null);
-  const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
   const { unapplied } = refusal;
   const text = unapplied?.join('\n\n') ?? '';
-
-  useEffect(() => {
-    if (copied === null) return;
-    const timer = setTimeout(() => setCopied(null), 4000);
-    return () => clearTimeout(timer);
-  }, [copied]);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied('copied');
-    } catch {
-      // No clipboard access (permissions, plain http): select the text for Ctrl+C instead.
-      textRef.current?.focus();
-      textRef.current?.select();
-      setCopied('failed');
-    }
-  }
+  const [copied, copy] = useCopy(() => {
+    textRef.current?.focus();
+    textRef.current?.select();
+  });
 
   return (
     <div
@@ -90,7 +76,7 @@ export function RefusedNotice({ refusal, onDismiss }: { refusal: Refusal; onDism
           <button
             type="button"
             className="button button--primary"
-            onClick={copy}
+            onClick={() => copy(text)}
             data-testid="copy-refused-text"
           >
             {t('connection.copyRefusedText')}

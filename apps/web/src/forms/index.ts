@@ -1,5 +1,12 @@
 export { ColourPicker, firstFreeColour, organisationColours } from './ColourPicker.tsx';
-export { FormError, isValid, SelectField, TextField, useFieldFocus } from './Field.tsx';
+export { FormError, SelectField, TextField } from './Field.tsx';
+export { SubmitButton, SubmitRow } from './SubmitButton.tsx';
+export {
+  type Failure,
+  type FieldErrors,
+  type SubmitOptions,
+  useFormSubmission,
+} from './useFormSubmission.ts';
 export {
   checkConfirmation,
   checkEmail,

@@ -1,14 +1,14 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { addOrganisation, errorMessage } from '../api/index.ts';
+import { addOrganisation } from '../api/index.ts';
 import {
   ColourPicker,
   checkRequired,
   FormError,
   firstFreeColour,
-  isValid,
   SelectField,
+  SubmitRow,
   TextField,
-  useFieldFocus,
+  useFormSubmission,
 } from '../forms/index.ts';
 import { useT } from '../i18n/index.ts';
 import { type Sector, sectorLabelKey, sectors } from '../people/index.ts';
@@ -32,10 +32,7 @@ export function AddOrganisationForm({
   const [name, setName] = useState('');
   const [sector, setSector] = useState<Sector>('non-profit');
   const [colour, setColour] = useState(() => firstFreeColour(usedColours));
-  const [errors, setErrors] = useState<Partial<Record<Fields, string | null>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const { register, focusFirst, focus } = useFieldFocus(ORDER);
+  const { errors, formError, submitting, submit, register, focus } = useFormSubmission(ORDER);
   const openButton = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(false);
 
@@ -67,15 +64,7 @@ export function AddOrganisationForm({
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const next = { name: checkRequired(t, name) };
-    setErrors(next);
-    setFormError(null);
-    if (!isValid(next)) {
-      focusFirst(next);
-      return;
-    }
-    setSubmitting(true);
-    try {
+    await submit({ name: checkRequired(t, name) }, async () => {
       await addOrganisation(partnershipId, {
         organisation: { name: name.trim(), sector },
         colour,
@@ -83,10 +72,7 @@ export function AddOrganisationForm({
       onAdded(name.trim());
       setName('');
       setOpen(false);
-    } catch (error) {
-      setFormError(errorMessage(t, error));
-    }
-    setSubmitting(false);
+    });
   }
 
   return (
@@ -126,14 +112,11 @@ export function AddOrganisationForm({
         used={usedColours}
         name="organisation-colour"
       />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={submitting}>
-          {t('organisations.addSubmit')}
-        </button>
+      <SubmitRow submitting={submitting} label={t('organisations.addSubmit')}>
         <button type="button" className="button" onClick={() => setOpen(false)}>
           {t('common.cancel')}
         </button>
-      </div>
+      </SubmitRow>
     </form>
   );
 }

@@ -1,10 +1,22 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { ApiError, createDocument, type DocumentKind, errorMessage } from '../api/index.ts';
 import { navigate, paths } from '../app/index.ts';
-import { useT } from '../i18n/index.ts';
+import { SubmitButton, useFormSubmission } from '../forms/index.ts';
+import { type Translate, useT } from '../i18n/index.ts';
 import { documentKinds, kindDescriptionKey, kindLabelKey } from './kind.ts';
 
 const TITLE_MAX = 200;
+const ORDER = ['title'] as const;
+
+/** The server's refusal when it gave a reason; otherwise a network problem or a plain failure. */
+function failureMessage(t: Translate, caught: unknown): string {
+  if (caught instanceof ApiError && caught.kind === 'http' && caught.code !== null) {
+    return errorMessage(t, caught);
+  }
+  return caught instanceof ApiError && caught.kind === 'network'
+    ? t('errors.network')
+    : t('errors.documentCreateFailed');
+}
 
 export function CreateDocumentForm({ partnershipId }: { partnershipId: string }) {
   const t = useT();
@@ -17,33 +29,21 @@ export function CreateDocumentForm({ partnershipId }: { partnershipId: string })
   };
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<DocumentKind>('action-plan');
-  const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const titleRef = useRef<HTMLInputElement>(null);
+  const { errors, formError, submitting, submit, register } = useFormSubmission(ORDER);
+  // One message under the form: the missing title, or why the server refused.
+  const error = errors.title ?? formError;
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const trimmed = title.trim();
-    if (trimmed === '') {
-      setError(t('documents.titleRequired'));
-      titleRef.current?.focus();
-      return;
-    }
-    setSubmitting(true);
-    setError(null);
-    try {
-      const created = await createDocument(partnershipId, { title: trimmed, kind });
-      navigate(paths.document(created.id));
-    } catch (caught) {
-      const message =
-        caught instanceof ApiError && caught.kind === 'http' && caught.code !== null
-          ? errorMessage(t, caught)
-          : caught instanceof ApiError && caught.kind === 'network'
-            ? t('errors.network')
-            : t('errors.documentCreateFailed');
-      setError(message);
-      setSubmitting(false);
-    }
+    await submit(
+      { title: trimmed === '' ? t('documents.titleRequired') : null },
+      async () => {
+        const created = await createDocument(partnershipId, { title: trimmed, kind });
+        navigate(paths.document(created.id));
+      },
+      { leaves: true, onFailure: (caught) => ({ form: failureMessage(t, caught) }) },
+    );
   }
 
   return (
@@ -60,7 +60,7 @@ export function CreateDocumentForm({ partnershipId }: { partnershipId: string })
       <div className="field">
         <label htmlFor={ids.title}>{t('documents.titleLabel')}</label>
         <input
-          ref={titleRef}
+          ref={register('title')}
           id={ids.title}
           name="title"
           type="text"
@@ -96,9 +96,11 @@ export function CreateDocumentForm({ partnershipId }: { partnershipId: string })
           {error}
         </p>
       )}
-      <button type="submit" className="button button--primary" disabled={submitting}>
-        {submitting ? t('documents.creating') : t('documents.create')}
-      </button>
+      <SubmitButton
+        submitting={submitting}
+        label={t('documents.create')}
+        busyLabel={t('documents.creating')}
+      />
     </form>
   );
 }

@@ -1,15 +1,15 @@
 import { type FormEvent, useState } from 'react';
-import { createPartnership, errorMessage, type Language } from '../api/index.ts';
+import { createPartnership, type Language } from '../api/index.ts';
 import { navigate, paths } from '../app/index.ts';
 import {
   ColourPicker,
   checkRequired,
   FormError,
-  isValid,
   organisationColours,
   SelectField,
+  SubmitRow,
   TextField,
-  useFieldFocus,
+  useFormSubmission,
 } from '../forms/index.ts';
 import { useI18n } from '../i18n/index.ts';
 
@@ -23,10 +23,7 @@ export function CreatePartnershipForm() {
   const [purpose, setPurpose] = useState('');
   const [language, setLanguage] = useState<Language>(locale);
   const [colour, setColour] = useState<string>(organisationColours[0].value);
-  const [errors, setErrors] = useState<Partial<Record<Fields, string | null>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const { register, focusFirst } = useFieldFocus(ORDER);
+  const { errors, formError, submitting, submit, register } = useFormSubmission(ORDER);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,25 +31,19 @@ export function CreatePartnershipForm() {
       name: checkRequired(t, name, 200),
       purpose: purpose.trim().length > 2000 ? t('forms.tooLong', { max: 2000 }) : null,
     };
-    setErrors(next);
-    setFormError(null);
-    if (!isValid(next)) {
-      focusFirst(next);
-      return;
-    }
-    setSubmitting(true);
-    try {
-      const created = await createPartnership({
-        name: name.trim(),
-        purpose: purpose.trim(),
-        language,
-        colour,
-      });
-      navigate(paths.partnership(created.id));
-    } catch (error) {
-      setFormError(errorMessage(t, error));
-      setSubmitting(false);
-    }
+    await submit(
+      next,
+      async () => {
+        const created = await createPartnership({
+          name: name.trim(),
+          purpose: purpose.trim(),
+          language,
+          colour,
+        });
+        navigate(paths.partnership(created.id));
+      },
+      { leaves: true },
+    );
   }
 
   return (
@@ -107,11 +98,11 @@ export function CreatePartnershipForm() {
         onChange={setColour}
         name="colour"
       />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={submitting}>
-          {submitting ? t('partnerships.creating') : t('partnerships.create')}
-        </button>
-      </div>
+      <SubmitRow
+        submitting={submitting}
+        label={t('partnerships.create')}
+        busyLabel={t('partnerships.creating')}
+      />
     </form>
   );
 }

@@ -10,7 +10,7 @@ import {
   revokeInvitation,
   useResource,
 } from '../api/index.ts';
-import { FormError, SelectField } from '../forms/index.ts';
+import { FormError, SelectField, SubmitRow, useFormSubmission } from '../forms/index.ts';
 import { type Translate, useDateTimeFormat, useT } from '../i18n/index.ts';
 import {
   ColourDot,
@@ -33,6 +33,8 @@ export function invitationState(invitation: Invitation, now = Date.now()): Invit
 
 const EXPIRY_DAYS = ['1', '7', '14', '30'] as const;
 type ExpiryDays = (typeof EXPIRY_DAYS)[number];
+/** The invitation form has no field to check: only the server can refuse it. */
+const NO_FIELDS: readonly never[] = [];
 
 /** A facilitator invites people (one link per person) and follows the links given out. */
 export function InvitationsPanel({ detail, toast }: PanelProps) {
@@ -79,9 +81,8 @@ function InviteForm({ detail, onCreated }: { detail: PartnershipDetail; onCreate
   const [organisationId, setOrganisationId] = useState(organisations[0]?.id ?? '');
   const [role, setRole] = useState<Role>('editor');
   const [days, setDays] = useState<ExpiryDays>('7');
-  const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { formError, setFormError, submitting, submit } = useFormSubmission(NO_FIELDS);
   const headingId = useId();
 
   // The organisation chosen may have left since: fall back to the first one.
@@ -91,13 +92,11 @@ function InviteForm({ detail, onCreated }: { detail: PartnershipDetail; onCreate
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFormError(null);
     if (chosen === '') {
       setFormError(t('invitations.noOrganisation'));
       return;
     }
-    setSubmitting(true);
-    try {
+    await submit({}, async () => {
       const invitation = await createInvitation(partnership.id, {
         organisationId: chosen,
         role,
@@ -105,10 +104,7 @@ function InviteForm({ detail, onCreated }: { detail: PartnershipDetail; onCreate
       });
       setCreated(invitation);
       onCreated();
-    } catch (error) {
-      setFormError(errorMessage(t, error));
-    }
-    setSubmitting(false);
+    });
   }
 
   const createdOrganisation = organisations.find((o) => o.id === created?.organisationId);
@@ -151,11 +147,11 @@ function InviteForm({ detail, onCreated }: { detail: PartnershipDetail; onCreate
           label: t('invitations.days', { count: Number(value) }),
         }))}
       />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={submitting}>
-          {submitting ? t('invitations.creating') : t('invitations.create')}
-        </button>
-      </div>
+      <SubmitRow
+        submitting={submitting}
+        label={t('invitations.create')}
+        busyLabel={t('invitations.creating')}
+      />
       {created !== null && (
         <div className="notice notice--success invitation-created" role="status">
           <p className="notice__title">{t('invitations.created')}</p>

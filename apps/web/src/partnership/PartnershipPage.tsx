@@ -1,14 +1,12 @@
 import { can } from '@accord/domain';
 import { useCallback } from 'react';
-import { ApiError, fetchPartnership, type PartnershipDetail, useResource } from '../api/index.ts';
+import { fetchPartnership, type PartnershipDetail, useResource } from '../api/index.ts';
 import {
   Link,
-  LoadError,
-  Loading,
-  NotFoundPage,
   PageHeading,
   PageLayout,
   paths,
+  ResourcePage,
   useDocumentTitle,
 } from '../app/index.ts';
 import { useT } from '../i18n/index.ts';
@@ -26,22 +24,11 @@ export function PartnershipPage({ id }: { id: string }) {
   const load = useCallback((signal: AbortSignal) => fetchPartnership(id, signal), [id]);
   const [detail, reload] = useResource(`partnership:${id}`, load);
   useDocumentTitle(detail.state === 'ready' ? detail.data.partnership.name : null);
-
-  if (detail.state === 'error' && detail.error instanceof ApiError && detail.error.isNotFound) {
-    return <NotFoundPage message={t('partnership.notFound')} />;
-  }
-  if (detail.state !== 'ready') {
-    return (
-      <PageLayout>
-        {detail.state === 'loading' ? (
-          <Loading />
-        ) : (
-          <LoadError error={detail.error} onRetry={reload} />
-        )}
-      </PageLayout>
-    );
-  }
-  return <PartnershipView detail={detail.data} refresh={reload} />;
+  return (
+    <ResourcePage resource={detail} reload={reload} notFound={t('partnership.notFound')}>
+      {(data) => <PartnershipView detail={data} refresh={reload} />}
+    </ResourcePage>
+  );
 }
 
 export interface PanelProps {

@@ -7,9 +7,9 @@ import {
   checkConfirmation,
   checkNewPassword,
   FormError,
-  isValid,
+  SubmitRow,
   TextField,
-  useFieldFocus,
+  useFormSubmission,
 } from '../forms/index.ts';
 import { useT } from '../i18n/index.ts';
 import { personName, sectorLabelKey } from '../people/index.ts';
@@ -69,11 +69,8 @@ function ChangePasswordForm() {
   const [current, setCurrent] = useState('');
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<Fields, string | null>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
-  const { register, focusFirst } = useFieldFocus(ORDER);
+  const { errors, formError, submitting, submit, register } = useFormSubmission(ORDER);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -82,31 +79,24 @@ function ChangePasswordForm() {
       newPassword: checkNewPassword(t, password),
       confirmation: checkConfirmation(t, password, confirmation),
     };
-    setErrors(next);
-    setFormError(null);
     setDone(false);
-    if (!isValid(next)) {
-      focusFirst(next);
-      return;
-    }
-    setSubmitting(true);
-    try {
-      await changePassword({ currentPassword: current, newPassword: password });
-      setCurrent('');
-      setPassword('');
-      setConfirmation('');
-      setDone(true);
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'invalid_credentials') {
+    await submit(
+      next,
+      async () => {
+        await changePassword({ currentPassword: current, newPassword: password });
+        setCurrent('');
+        setPassword('');
+        setConfirmation('');
+        setDone(true);
+      },
+      {
         // The only password this form checks is the current one: say so next to it.
-        const fieldErrors = { ...next, currentPassword: t('account.currentPasswordWrong') };
-        setErrors(fieldErrors);
-        focusFirst(fieldErrors);
-      } else {
-        setFormError(errorMessage(t, error));
-      }
-    }
-    setSubmitting(false);
+        onFailure: (error) =>
+          error instanceof ApiError && error.code === 'invalid_credentials'
+            ? { field: 'currentPassword', message: t('account.currentPasswordWrong') }
+            : { form: errorMessage(t, error) },
+      },
+    );
   }
 
   return (
@@ -143,11 +133,11 @@ function ChangePasswordForm() {
         errors={errors}
         register={register}
       />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={submitting}>
-          {submitting ? t('account.saving') : t('account.savePassword')}
-        </button>
-      </div>
+      <SubmitRow
+        submitting={submitting}
+        label={t('account.savePassword')}
+        busyLabel={t('account.saving')}
+      />
     </form>
   );
 }

@@ -5,10 +5,11 @@ import { PageHeading } from '../app/PageHeading.tsx';
 import { PageLayout } from '../app/PageLayout.tsx';
 import { paths } from '../app/router.ts';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
-import { checkEmail, FormError, TextField } from '../forms/index.ts';
+import { checkEmail, FormError, SubmitRow, TextField, useFormSubmission } from '../forms/index.ts';
 import { type Translate, useT } from '../i18n/index.ts';
 
 type Outcome = 'sent' | 'mail-disabled' | null;
+const ORDER = ['email'] as const;
 
 /** Minutes to wait, rounded up, for a Retry-After in seconds (at least one). */
 const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
@@ -31,11 +32,8 @@ export function ForgotPasswordPage() {
   const t = useT();
   useDocumentTitle(t('forgot.title'));
   const [email, setEmail] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { errors, formError, submitting, submit, register } = useFormSubmission(ORDER);
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const input = useRef<HTMLInputElement>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -44,25 +42,22 @@ export function ForgotPasswordPage() {
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const problem = checkEmail(t, email);
-    setError(problem);
-    setFormError(null);
-    if (problem !== null) {
-      input.current?.focus();
-      return;
-    }
-    setSubmitting(true);
-    try {
-      await requestPasswordReset(email.trim());
-      setOutcome('sent');
-    } catch (failure) {
-      if (failure instanceof ApiError && failure.code === 'mail_disabled') {
-        setOutcome('mail-disabled');
-      } else {
-        setFormError(failureMessage(t, failure));
-      }
-    }
-    setSubmitting(false);
+    await submit(
+      { email: checkEmail(t, email) },
+      async () => {
+        await requestPasswordReset(email.trim());
+        setOutcome('sent');
+      },
+      {
+        onFailure: (failure) => {
+          if (failure instanceof ApiError && failure.code === 'mail_disabled') {
+            setOutcome('mail-disabled');
+            return null;
+          }
+          return { form: failureMessage(t, failure) };
+        },
+      },
+    );
   }
 
   return (
@@ -106,16 +101,16 @@ export function ForgotPasswordPage() {
                   label={t('auth.email')}
                   value={email}
                   onChange={setEmail}
-                  error={error}
+                  error={errors.email}
                   autoComplete="username"
-                  inputRef={input}
+                  inputRef={register('email')}
                   required
                 />
-                <div className="form__actions">
-                  <button type="submit" className="button button--primary" disabled={submitting}>
-                    {submitting ? t('forgot.sending') : t('forgot.submit')}
-                  </button>
-                </div>
+                <SubmitRow
+                  submitting={submitting}
+                  label={t('forgot.submit')}
+                  busyLabel={t('forgot.sending')}
+                />
               </form>
             </>
           )}

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { errorMessage, resetPassword } from '../api/index.ts';
+import { resetPassword } from '../api/index.ts';
 import { Link } from '../app/Link.tsx';
 import { PageHeading } from '../app/PageHeading.tsx';
 import { PageLayout } from '../app/PageLayout.tsx';
@@ -9,8 +9,8 @@ import {
   checkConfirmation,
   checkNewPassword,
   FormError,
-  isValid,
-  useFieldFocus,
+  SubmitRow,
+  useFormSubmission,
 } from '../forms/index.ts';
 import { useT } from '../i18n/index.ts';
 import { flash } from './flash.ts';
@@ -26,10 +26,7 @@ export function ResetPasswordPage({ token }: { token: string }) {
   useDocumentTitle(t('reset.title'));
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<Fields, string | null>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const { register, focusFirst } = useFieldFocus(ORDER);
+  const { errors, formError, submitting, submit, register } = useFormSubmission(ORDER);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -37,22 +34,16 @@ export function ResetPasswordPage({ token }: { token: string }) {
       newPassword: checkNewPassword(t, password),
       confirmation: checkConfirmation(t, password, confirmation),
     };
-    setErrors(next);
-    setFormError(null);
-    if (!isValid(next)) {
-      focusFirst(next);
-      return;
-    }
-    setSubmitting(true);
-    try {
-      const me = await resetPassword({ token, newPassword: password });
-      signedIn(me);
-      flash(t('reset.done'));
-      navigate(paths.home(), { replace: true });
-    } catch (error) {
-      setFormError(errorMessage(t, error));
-      setSubmitting(false);
-    }
+    await submit(
+      next,
+      async () => {
+        const me = await resetPassword({ token, newPassword: password });
+        signedIn(me);
+        flash(t('reset.done'));
+        navigate(paths.home(), { replace: true });
+      },
+      { leaves: true },
+    );
   }
 
   return (
@@ -73,11 +64,11 @@ export function ResetPasswordPage({ token }: { token: string }) {
               errors={errors}
               register={register}
             />
-            <div className="form__actions">
-              <button type="submit" className="button button--primary" disabled={submitting}>
-                {submitting ? t('reset.saving') : t('reset.submit')}
-              </button>
-            </div>
+            <SubmitRow
+              submitting={submitting}
+              label={t('reset.submit')}
+              busyLabel={t('reset.saving')}
+            />
           </form>
           <p className="auth-footer small">
             <Link to={paths.home()}>{t('errors.backHome')}</Link>

@@ -1,6 +1,6 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { errorMessage, type Me, setCsrfToken, signIn } from '../api/index.ts';
-import { checkEmail, FormError, isValid, TextField, useFieldFocus } from '../forms/index.ts';
+import { checkEmail, FormError, SubmitRow, TextField, useFormSubmission } from '../forms/index.ts';
 import { useT } from '../i18n/index.ts';
 import { signedIn } from './store.ts';
 
@@ -34,10 +34,7 @@ export function SignInForm({
   const t = useT();
   const [email, setEmail] = useState(initialEmail ?? '');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<Fields, string | null>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const { register, focusFirst } = useFieldFocus(ORDER);
+  const { errors, formError, submitting, submit, register } = useFormSubmission(ORDER);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -45,28 +42,24 @@ export function SignInForm({
       email: checkEmail(t, email),
       password: password === '' ? t('forms.passwordRequired') : null,
     };
-    setErrors(next);
-    setFormError(null);
-    if (!isValid(next)) {
-      focusFirst(next);
-      return;
-    }
-    setSubmitting(true);
-    try {
-      const me = await signIn({ email: email.trim(), password });
-      if (beforeSession) {
-        setCsrfToken(me.csrfToken);
-        await beforeSession(me);
-      }
-      signedIn(me);
-      await onSignedIn?.(me);
-    } catch (error) {
-      setFormError(errorMessage(t, error));
-      setPassword('');
-      setSubmitting(false);
-      return;
-    }
-    setSubmitting(false);
+    await submit(
+      next,
+      async () => {
+        const me = await signIn({ email: email.trim(), password });
+        if (beforeSession) {
+          setCsrfToken(me.csrfToken);
+          await beforeSession(me);
+        }
+        signedIn(me);
+        await onSignedIn?.(me);
+      },
+      {
+        onFailure: (error) => {
+          setPassword('');
+          return { form: errorMessage(t, error) };
+        },
+      },
+    );
   }
 
   return (
@@ -96,11 +89,11 @@ export function SignInForm({
         dialogFocus={inDialog && !!initialEmail}
         required
       />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={submitting}>
-          {submitting ? t('auth.signingIn') : (submitLabel ?? t('auth.signIn'))}
-        </button>
-      </div>
+      <SubmitRow
+        submitting={submitting}
+        label={submitLabel ?? t('auth.signIn')}
+        busyLabel={t('auth.signingIn')}
+      />
       {footer}
     </form>
   );

@@ -4,12 +4,13 @@ import {
   checkEmail,
   checkNewPassword,
   checkRequired,
+  type FieldErrors,
   FormError,
-  isValid,
   MIN_PASSWORD_LENGTH,
   SelectField,
+  SubmitRow,
   TextField,
-  useFieldFocus,
+  useFormSubmission,
 } from '../forms/index.ts';
 import { useT } from '../i18n/index.ts';
 import { type Sector, sectorLabelKey, sectors } from '../people/index.ts';
@@ -32,46 +33,36 @@ export function SignUpForm({ invitation, onSignedUp }: SignUpFormProps) {
   const [password, setPassword] = useState('');
   const [organisationName, setOrganisationName] = useState('');
   const [sector, setSector] = useState<Sector>('public-agency');
-  const [errors, setErrors] = useState<Partial<Record<Fields, string | null>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const { register, focusFirst } = useFieldFocus(ORDER);
+  const { errors, formError, submitting, submit, register } = useFormSubmission(ORDER);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const next: Partial<Record<Fields, string | null>> = {
+    const next: FieldErrors<Fields> = {
       name: checkRequired(t, name),
       email: checkEmail(t, email),
       password: checkNewPassword(t, password),
       organisationName: invitation ? null : checkRequired(t, organisationName),
     };
-    setErrors(next);
-    setFormError(null);
-    if (!isValid(next)) {
-      focusFirst(next);
-      return;
-    }
     const person = { name: name.trim(), email: email.trim(), password };
     const input: SignUpRequest = invitation
       ? { ...person, invitationToken: invitation.token }
       : { ...person, organisation: { name: organisationName.trim(), sector } };
-    setSubmitting(true);
-    try {
-      const me = await signUp(input);
-      signedIn(me);
-      onSignedUp(me);
-    } catch (error) {
-      const message = errorMessage(t, error);
-      // A taken email belongs to the email field; anything else to the whole form.
-      if (error instanceof ApiError && error.code === 'email_taken') {
-        const fieldErrors = { ...next, email: message };
-        setErrors(fieldErrors);
-        focusFirst(fieldErrors);
-      } else {
-        setFormError(message);
-      }
-      setSubmitting(false);
-    }
+    await submit(
+      next,
+      async () => {
+        const me = await signUp(input);
+        signedIn(me);
+        onSignedUp(me);
+      },
+      {
+        leaves: true,
+        // A taken email belongs to the email field; anything else to the whole form.
+        onFailure: (error) =>
+          error instanceof ApiError && error.code === 'email_taken'
+            ? { field: 'email', message: errorMessage(t, error) }
+            : { form: errorMessage(t, error) },
+      },
+    );
   }
 
   return (
@@ -143,11 +134,7 @@ export function SignUpForm({ invitation, onSignedUp }: SignUpFormProps) {
           />
         </fieldset>
       )}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={submitting}>
-          {submitting ? t('auth.signingUp') : t('auth.signUp')}
-        </button>
-      </div>
+      <SubmitRow submitting={submitting} label={t('auth.signUp')} busyLabel={t('auth.signingUp')} />
     </form>
   );
 }

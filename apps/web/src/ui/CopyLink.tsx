@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
 import { useT } from '../i18n/index.ts';
+import { useCopy } from './useCopy.ts';
 
 /**
  * A link to hand over (invitation, password reset): shown in full, selectable, with a copy
@@ -9,31 +10,16 @@ export function CopyLink({ url, label, testId }: { url: string; label: string; t
   const t = useT();
   const id = useId();
   const codeRef = useRef<HTMLElement>(null);
-  const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
-
-  useEffect(() => {
-    if (copied === null) return;
-    const timer = setTimeout(() => setCopied(null), 4000);
-    return () => clearTimeout(timer);
-  }, [copied]);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied('copied');
-    } catch {
-      // No clipboard access (permissions, plain http): select the text for Ctrl+C instead.
-      const node = codeRef.current;
-      const selection = window.getSelection();
-      if (node !== null && selection !== null) {
-        const range = document.createRange();
-        range.selectNodeContents(node);
-        selection.removeAllRanges();
-        selection.addRange(range);
-      }
-      setCopied('failed');
+  const [copied, copy] = useCopy(() => {
+    const node = codeRef.current;
+    const selection = window.getSelection();
+    if (node !== null && selection !== null) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      selection.removeAllRanges();
+      selection.addRange(range);
     }
-  }
+  });
 
   return (
     <div className="copy-link">
@@ -44,7 +30,7 @@ export function CopyLink({ url, label, testId }: { url: string; label: string; t
         <code ref={codeRef} className="copy-link__url" data-testid={testId}>
           {url}
         </code>
-        <button type="button" className="button" onClick={copy} data-testid="copy-link">
+        <button type="button" className="button" onClick={() => copy(url)} data-testid="copy-link">
           {t('common.copyLink')}
         </button>
       </div>

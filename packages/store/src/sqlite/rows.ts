@@ -1,18 +1,4 @@
-import type {
-  AuditEntry,
-  DocumentKind,
-  DocumentRecord,
-  InvitationRecord,
-  Language,
-  MembershipRecord,
-  OrganisationRecord,
-  ParticipationRecord,
-  PartnershipRecord,
-  PersonRecord,
-  Role,
-  Sector,
-  SessionRecord,
-} from '../store.ts';
+import type * as Store from '../store.ts';
 
 /**
  * Rows as SQLite returns them: snake_case columns, integers for booleans and times, NULL for
@@ -135,26 +121,26 @@ export interface DocumentRow {
   archived: number;
 }
 
-export function toPartnership(row: PartnershipRow): PartnershipRecord {
+export function toPartnership(row: PartnershipRow): Store.PartnershipRecord {
   return {
     id: row.id,
     name: row.name,
     purpose: row.purpose,
-    language: row.language as Language,
+    language: row.language as Store.Language,
     createdAt: row.created_at,
   };
 }
 
-export function toOrganisation(row: OrganisationRow): OrganisationRecord {
+export function toOrganisation(row: OrganisationRow): Store.OrganisationRecord {
   return {
     id: row.id,
     name: row.name,
-    sector: row.sector as Sector,
+    sector: row.sector as Store.Sector,
     createdAt: row.created_at,
   };
 }
 
-export function toParticipation(row: ParticipationRow): ParticipationRecord {
+export function toParticipation(row: ParticipationRow): Store.ParticipationRecord {
   return {
     partnershipId: row.partnership_id,
     organisationId: row.organisation_id,
@@ -164,7 +150,7 @@ export function toParticipation(row: ParticipationRow): ParticipationRecord {
   };
 }
 
-export function toPerson(row: PersonRow): PersonRecord {
+export function toPerson(row: PersonRow): Store.PersonRecord {
   return {
     id: row.id,
     organisationId: row.organisation_id,
@@ -176,17 +162,17 @@ export function toPerson(row: PersonRow): PersonRecord {
   };
 }
 
-export function toMembership(row: MembershipRow): MembershipRecord {
+export function toMembership(row: MembershipRow): Store.MembershipRecord {
   return {
     partnershipId: row.partnership_id,
     personId: row.person_id,
-    role: row.role as Role,
+    role: row.role as Store.Role,
     signatory: row.signatory === 1,
     createdAt: row.created_at,
   };
 }
 
-export function toSession(row: SessionRow): SessionRecord {
+export function toSession(row: SessionRow): Store.SessionRecord {
   return {
     id: row.id,
     personId: row.person_id,
@@ -197,13 +183,13 @@ export function toSession(row: SessionRow): SessionRecord {
   };
 }
 
-export function toInvitation(row: InvitationRow): InvitationRecord {
+export function toInvitation(row: InvitationRow): Store.InvitationRecord {
   return {
     id: row.id,
     tokenHash: row.token_hash,
     partnershipId: row.partnership_id,
     organisationId: row.organisation_id,
-    role: row.role as Role,
+    role: row.role as Store.Role,
     createdBy: row.created_by,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
@@ -213,7 +199,7 @@ export function toInvitation(row: InvitationRow): InvitationRecord {
   };
 }
 
-export function toAuditEntry(row: AuditRow): AuditEntry {
+export function toAuditEntry(row: AuditRow): Store.AuditEntry {
   return {
     chain: row.chain,
     seq: row.seq,
@@ -226,13 +212,13 @@ export function toAuditEntry(row: AuditRow): AuditEntry {
   };
 }
 
-export function toDocument(row: DocumentRow): DocumentRecord {
+export function toDocument(row: DocumentRow): Store.DocumentRecord {
   return {
     id: row.id,
     partnershipId: row.partnership_id,
     title: row.title,
-    kind: row.kind as DocumentKind,
-    language: row.language as Language,
+    kind: row.kind as Store.DocumentKind,
+    language: row.language as Store.Language,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     archived: row.archived === 1,
