@@ -10,8 +10,11 @@ import type { LiveAccess } from './live-access.ts';
 import { type Mailer, noMailer } from './mail/mailer.ts';
 import { openApiDocument } from './openapi.ts';
 import { authRoutes } from './routes/auth.ts';
+import { commentRoutes } from './routes/comments.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { inboxRoutes } from './routes/inbox.ts';
 import { invitationRoutes } from './routes/invitations.ts';
+import { organisationRoutes } from './routes/organisations.ts';
 import { partnershipRoutes } from './routes/partnerships.ts';
 import { mountWebApp } from './static-web.ts';
 import { checkOrigin, syncEndpoint } from './sync-endpoint.ts';
@@ -52,7 +55,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     '/api/partnerships',
     partnershipRoutes({ store, live, publicUrl: deps.publicUrl, mailer }),
   );
+  app.route('/api/partnerships', inboxRoutes({ store }));
   app.route('/api/documents', documentRoutes({ store, sync }));
+  app.route('/api/documents', commentRoutes({ store, sync }));
+  app.route('/api/organisations', organisationRoutes({ store }));
   app.route('/api/invitations', invitationRoutes(store));
   app.all('/api/*', (c) => apiError(c, 404, 'not_found', 'No such API route.'));
   app.get(

@@ -29,6 +29,11 @@ export const errorCodes = [
   'reset_invalid',
   'ticket_invalid',
   'mail_disabled',
+  'payload_too_large',
+  'comment_too_long',
+  'comment_deleted',
+  'invalid_mention',
+  'document_archived',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

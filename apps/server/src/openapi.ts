@@ -2,15 +2,21 @@ import {
   addOrganisationInput,
   archiveDocumentInput,
   changePasswordInput,
+  commentLimits,
   createDocumentInput,
   createInvitationInput,
   createPartnershipInput,
+  createThreadInput,
+  editCommentInput,
   erasureInput,
   forgotPasswordInput,
+  markReadInput,
   renameDocumentInput,
+  replyInput,
   resetPasswordInput,
   signInInput,
   signUpInput,
+  threadStatusInput,
   updateMemberInput,
   updatePartnershipInput,
 } from '@accord/domain';
@@ -23,6 +29,8 @@ interface Operation {
   path: string;
   summary: string;
   body?: z.ZodType;
+  /** Query parameters, all optional. */
+  query?: { name: string; description: string }[];
   /** Who may call it, in words (the server enforces it). */
   access: string;
   success: number;
@@ -254,6 +262,105 @@ export const operations: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/partnerships/{id}/inbox',
+    summary:
+      'Comment threads I may see across the partnership’s documents, most recently active first, with what is new to me since my last visit of each document',
+    query: [
+      { name: 'status', description: '`open` or `resolved`' },
+      { name: 'organisationId', description: 'threads started by this organisation' },
+      { name: 'documentId', description: 'threads of this document only' },
+      { name: 'mine', description: '`1`: threads I started or replied to' },
+      {
+        name: 'mentions',
+        description: '`1`: threads with a comment mentioning me or my organisation',
+      },
+      {
+        name: 'limit',
+        description: `at most this many threads (default 50, max ${commentLimits.inboxPage})`,
+      },
+    ],
+    access: 'member',
+    success: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/organisations/{id}/audit',
+    summary: 'My organisation’s own audit log (internal comment threads), JSON Lines',
+    access: 'people of the organisation',
+    success: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/organisations/{id}/audit/verify',
+    summary: 'Verify my organisation’s audit chain',
+    access: 'people of the organisation',
+    success: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/documents/{id}/threads',
+    summary:
+      'The comment threads I may see on a document (shared ones, and my organisation’s internal ones), with their comments, the people they name, my last visit (`seenAt`) and unread counts',
+    query: [{ name: 'status', description: '`open` or `resolved`' }],
+    access: 'member',
+    success: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/documents/{id}/threads',
+    summary: `Start a thread on selected text, shared with the partnership or internal to my organisation; body at most ${commentLimits.bodyChars} characters (413 comment_too_long)`,
+    body: createThreadInput,
+    access: 'facilitator, editor, commenter',
+    success: 201,
+  },
+  {
+    method: 'post',
+    path: '/api/documents/{id}/threads/read',
+    summary: 'I have seen this document’s comments up to `upTo` (default now); never goes back',
+    body: markReadInput,
+    access: 'member',
+    success: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/documents/{id}/threads/{threadId}',
+    summary: 'One thread (404 when it is another organisation’s internal thread)',
+    access: 'member',
+    success: 200,
+  },
+  {
+    method: 'patch',
+    path: '/api/documents/{id}/threads/{threadId}',
+    summary: 'Resolve or reopen a thread',
+    body: threadStatusInput,
+    access: 'facilitator, editor',
+    success: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/documents/{id}/threads/{threadId}/comments',
+    summary: `Reply to a thread; body at most ${commentLimits.bodyChars} characters`,
+    body: replyInput,
+    access: 'facilitator, editor, commenter',
+    success: 201,
+  },
+  {
+    method: 'patch',
+    path: '/api/documents/{id}/threads/{threadId}/comments/{commentId}',
+    summary: 'Edit my comment',
+    body: editCommentInput,
+    access: 'the author, while they may comment',
+    success: 200,
+  },
+  {
+    method: 'delete',
+    path: '/api/documents/{id}/threads/{threadId}/comments/{commentId}',
+    summary: 'Delete my comment: it stays as a trace, emptied, with `deletedAt`',
+    access: 'the author, while they may comment',
+    success: 200,
+  },
+  {
+    method: 'get',
     path: '/api/invitations/{token}',
     summary: 'What an invitation link offers',
     access: 'anyone with the link',
@@ -272,12 +379,21 @@ export const operations: Operation[] = [
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
-    const parameters = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-      name: m[1],
-      in: 'path',
-      required: true,
-      schema: { type: 'string' },
-    }));
+    const parameters = [
+      ...[...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+        name: m[1],
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      })),
+      ...(op.query ?? []).map((q) => ({
+        name: q.name,
+        in: 'query',
+        required: false,
+        description: q.description,
+        schema: { type: 'string' },
+      })),
+    ];
     paths[op.path] ??= {};
     paths[op.path]![op.method] = {
       summary: op.summary,

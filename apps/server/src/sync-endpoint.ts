@@ -130,6 +130,8 @@ export function syncEndpoint(deps: SyncEndpointDeps): MiddlewareHandler<AppEnv> 
           role,
           tags: {
             personId: person.id,
+            // Live events of internal comment threads go only to their organisation's sockets.
+            organisationId: person.organisationId,
             partnershipId,
             documentId,
             sessionId: session?.id ?? 'ticket',

@@ -30,6 +30,13 @@ describe('permission policy', () => {
     expect(canEditBody('editor')).toBe(true);
   });
 
+  it('lets facilitators and editors resolve comment threads, not commenters or viewers', () => {
+    expect(can('facilitator', 'comment.resolve')).toBe(true);
+    expect(can('editor', 'comment.resolve')).toBe(true);
+    expect(can('commenter', 'comment.resolve')).toBe(false);
+    expect(can('viewer', 'comment.resolve')).toBe(false);
+  });
+
   it('refuses everything to a non-member', () => {
     for (const action of actions) {
       expect(can(null, action)).toBe(false);

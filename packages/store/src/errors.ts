@@ -15,6 +15,10 @@ export const storeErrorCodes = [
   'unknown_membership',
   'unknown_invitation',
   'unknown_document',
+  'unknown_thread',
+  'unknown_comment',
+  /** The comment was deleted: it can no longer be edited. */
+  'comment_deleted',
   /** The person's personal data was erased: they can no longer be given access or a password. */
   'person_erased',
   /** The person already holds a role in the partnership. */

@@ -6,6 +6,8 @@
 
 import type {
   AuditEntry,
+  CommentRecord,
+  CommentThreadRecord,
   DocumentRecord,
   InvitationRecord,
   MembershipRecord,
@@ -15,15 +17,21 @@ import type {
   PersonRecord,
   Role,
   SessionRecord,
+  ThreadStatus,
+  ThreadWithComments,
 } from '@accord/domain';
 
 export type {
   AuditEntry,
+  CommentAnchor,
+  CommentRecord,
+  CommentThreadRecord,
   DocumentKind,
   DocumentRecord,
   InvitationRecord,
   Language,
   MembershipRecord,
+  Mention,
   OrganisationRecord,
   ParticipationRecord,
   PartnershipRecord,
@@ -31,6 +39,9 @@ export type {
   Role,
   Sector,
   SessionRecord,
+  ThreadStatus,
+  ThreadVisibility,
+  ThreadWithComments,
 } from '@accord/domain';
 
 /** A member as the partnership page lists them. */
@@ -94,6 +105,36 @@ export interface BodyAppend {
 }
 
 /**
+ * Which comment threads to list. Visibility is part of every query, so no caller can forget it:
+ * the store lists the shared threads and only the internal threads of `visibleToOrganisationId`.
+ */
+export interface ThreadQuery {
+  /** Shared threads, plus the internal threads of this organisation (the viewer's). */
+  visibleToOrganisationId: string;
+  /**
+   * One document's threads (oldest first), or the threads on every document of a partnership
+   * that is not archived (most recently active first).
+   */
+  scope: { documentId: string } | { partnershipId: string };
+  status?: ThreadStatus;
+  /** Threads started by people of this organisation. */
+  startedByOrganisationId?: string;
+  /** Threads this person started or replied to (deleted comments count: they took part). */
+  participantId?: string;
+  /** Threads with a comment, not deleted, that mentions this person or their organisation. */
+  mentioning?: { personId: string; organisationId: string };
+  /** With a partnership scope: only this document's threads (still most recently active first). */
+  documentId?: string;
+  /** At most this many threads. */
+  limit?: number;
+}
+
+/** A change of a thread's status: resolving names who did it, reopening clears it. */
+export type ThreadStatusChange =
+  | { status: 'resolved'; by: string; at: number }
+  | { status: 'open'; at: number };
+
+/**
  * Every failure a caller can expect (a duplicate id, an unknown id, a broken rule) rejects with a
  * `StoreError` (./errors.ts) whose `code` names it; the codes are given below per method. Any
  * other rejection is a fault (disk, bug). Times are milliseconds since the epoch; a secret or an
@@ -153,7 +194,8 @@ export interface Store {
   setPasswordHash(personId: string, passwordHash: string): Promise<void>;
   /**
    * Erases a person's personal data: name, email and password become null, `erasedAt` is set, and
-   * their sessions, tickets, password resets and memberships are deleted, in one transaction.
+   * their sessions, tickets, password resets, memberships and comment read markers are deleted,
+   * in one transaction.
    * Their id stays, so what they wrote and every audit entry still refer to it. Repeating it
    * keeps the first `erasedAt`; 'unknown_person'.
    */
@@ -265,6 +307,52 @@ export interface Store {
   renameDocument(id: string, title: string): Promise<void>;
   /** Leaves `updatedAt` as it is; 'unknown_document'. */
   setDocumentArchived(id: string, archived: boolean): Promise<void>;
+
+  // Comments: threads anchored in a document body (outside it), their comments, read markers.
+  // A comment is never removed: deleting one empties it and leaves a visible trace.
+  /**
+   * Stores a thread with its first comment, in one transaction. The document must belong to the
+   * thread's partnership. 'unknown_document', 'unknown_person', 'person_erased',
+   * 'unknown_organisation', 'already_exists' (thread or comment id).
+   */
+  createThread(thread: CommentThreadRecord, first: CommentRecord): Promise<void>;
+  /** The thread with its comments, oldest first, whoever may see it (the caller checks). */
+  getThread(id: string): Promise<ThreadWithComments | undefined>;
+  /** See ThreadQuery: visible threads only, with their comments, oldest first. */
+  listThreads(query: ThreadQuery): Promise<ThreadWithComments[]>;
+  /**
+   * Adds a reply and moves the thread's `lastActivityAt`. 'unknown_thread', 'unknown_person',
+   * 'person_erased', 'unknown_organisation', 'already_exists'.
+   */
+  addComment(comment: CommentRecord): Promise<void>;
+  /**
+   * Replaces the body and mentions and sets `editedAt`; returns the comment as stored.
+   * 'unknown_comment', 'comment_deleted'.
+   */
+  editComment(
+    id: string,
+    edit: { body: string; mentions: CommentRecord['mentions']; at: number },
+  ): Promise<CommentRecord>;
+  /**
+   * Empties the body and mentions and sets `deletedAt`; the row stays. Deleting again changes
+   * nothing (`changed: false`, the first `deletedAt` kept). 'unknown_comment'.
+   */
+  deleteComment(id: string, at: number): Promise<{ comment: CommentRecord; changed: boolean }>;
+  /**
+   * Resolves or reopens. Already in that status: nothing changes (`changed: false`, the first
+   * resolver kept). 'unknown_thread'.
+   */
+  setThreadStatus(
+    id: string,
+    change: ThreadStatusChange,
+  ): Promise<{ thread: CommentThreadRecord; changed: boolean }>;
+  /**
+   * The person has seen the document's comments up to `at`. Markers never go back; returns the
+   * marker as stored. 'unknown_person', 'unknown_document'.
+   */
+  markRead(personId: string, documentId: string, at: number): Promise<number>;
+  /** The person's markers for these documents (documents never marked are absent). */
+  getReadMarkers(personId: string, documentIds: readonly string[]): Promise<Map<string, number>>;
 
   // The body: snapshot + append-only update log.
   loadBody(documentId: string): Promise<StoredBody>;

@@ -30,7 +30,20 @@ export const MessageType = {
    * `editor`, `commenter`, `viewer`). Clients ignore fields they do not know.
    */
   session: 22,
+  /**
+   * An application event, server → client: `[23, varString json]`, a JSON object with a `type`
+   * (e.g. `{ type: 'thread.changed', … }` when a comment thread changed). Sent only to clients
+   * with extensions, and only to the connections allowed to see it. Clients ignore types they
+   * do not know.
+   */
+  event: 23,
 } as const;
+
+/** The JSON of an event frame: a `type`, and fields that depend on it. */
+export interface SyncEvent {
+  type: string;
+  [field: string]: unknown;
+}
 
 /** y-protocols sync sub-types (the first varUint after MessageType.sync). */
 export const SyncMessageType = { step1: 0, step2: 1, update: 2 } as const;

@@ -1,35 +1,18 @@
-import { type Action, archiveDocumentInput, ID_PATTERN, renameDocumentInput } from '@accord/domain';
-import type { DocumentRecord, Store } from '@accord/store';
+import { archiveDocumentInput, renameDocumentInput } from '@accord/domain';
+import type { Store } from '@accord/store';
 import { CloseCode, type SyncServer } from '@accord/sync';
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { appendAudit, partnershipChain } from '../audit.ts';
 import type { AppEnv } from '../env.ts';
-import { apiError } from '../errors.ts';
-import { type MemberContext, requireMember } from './membership.ts';
+import { requireDocument } from './document-access.ts';
 import { readJson } from './read-json.ts';
 
 export function documentRoutes(deps: { store: Store; sync: SyncServer }) {
   const { store, sync } = deps;
   const app = new Hono<AppEnv>();
 
-  /** The document and the caller's membership of its partnership; 404 for everyone else. */
-  async function requireDocument(
-    c: Context<AppEnv>,
-    action: Action,
-  ): Promise<(MemberContext & { document: DocumentRecord }) | Response> {
-    const id = c.req.param('id') ?? '';
-    const document = ID_PATTERN.test(id) ? await store.getDocument(id) : undefined;
-    if (!document) return apiError(c, 404, 'not_found', 'No such document.');
-    const ctx = await requireMember(c, store, document.partnershipId, action);
-    if (ctx instanceof Response) {
-      // Not a member: the document does not exist for them either.
-      return ctx.status === 404 ? apiError(c, 404, 'not_found', 'No such document.') : ctx;
-    }
-    return { ...ctx, document };
-  }
-
   app.get('/:id', async (c) => {
-    const ctx = await requireDocument(c, 'document.view');
+    const ctx = await requireDocument(c, store, 'document.view');
     if (ctx instanceof Response) return ctx;
     // The organisations and their colours, for presence: one request opens a document.
     const participations = await store.listParticipations(ctx.partnership.id);
@@ -44,7 +27,7 @@ export function documentRoutes(deps: { store: Store; sync: SyncServer }) {
   });
 
   app.patch('/:id', async (c) => {
-    const ctx = await requireDocument(c, 'document.rename');
+    const ctx = await requireDocument(c, store, 'document.rename');
     if (ctx instanceof Response) return ctx;
     const body = await readJson(c, renameDocumentInput);
     if (!body.ok) return body.response;
@@ -58,7 +41,7 @@ export function documentRoutes(deps: { store: Store; sync: SyncServer }) {
   });
 
   app.post('/:id/archive', async (c) => {
-    const ctx = await requireDocument(c, 'document.archive');
+    const ctx = await requireDocument(c, store, 'document.archive');
     if (ctx instanceof Response) return ctx;
     const body = await readJson(c, archiveDocumentInput);
     if (!body.ok) return body.response;

@@ -183,4 +183,63 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    description:
+      'comments: threads anchored in document bodies (shared or internal to an organisation), ' +
+      'their comments, and per-person read markers',
+    sql: `
+      -- A thread lives outside the body: anchor_start and anchor_end are base64 of Yjs relative
+      -- positions, stored opaque; the quote and its context keep the original text. An internal
+      -- thread (visibility 'organisation') belongs to organisation_id, the author's organisation;
+      -- readers treat any visibility but 'partnership' as internal (fail closed).
+      CREATE TABLE comment_threads (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents (id),
+        partnership_id TEXT NOT NULL REFERENCES partnerships (id),
+        organisation_id TEXT NOT NULL REFERENCES organisations (id),
+        visibility TEXT NOT NULL,
+        anchor_start TEXT NOT NULL,
+        anchor_end TEXT NOT NULL,
+        anchor_quote TEXT NOT NULL,
+        anchor_prefix TEXT NOT NULL,
+        anchor_suffix TEXT NOT NULL,
+        status TEXT NOT NULL,
+        resolved_by TEXT REFERENCES people (id),
+        resolved_at INTEGER,
+        created_by TEXT NOT NULL REFERENCES people (id),
+        created_at INTEGER NOT NULL,
+        activity_at INTEGER NOT NULL,
+        CHECK ((resolved_at IS NULL) = (resolved_by IS NULL))
+      ) STRICT;
+      CREATE INDEX comment_threads_by_document ON comment_threads (document_id, created_at);
+      CREATE INDEX comment_threads_by_partnership ON comment_threads (partnership_id, activity_at);
+
+      -- Never deleted: deleting a comment empties body and mentions and sets deleted_at, a
+      -- visible trace. mentions is a JSON array of {kind:'person',personId} or
+      -- {kind:'organisation',organisationId}.
+      CREATE TABLE comments (
+        id TEXT PRIMARY KEY,
+        thread_id TEXT NOT NULL REFERENCES comment_threads (id),
+        author_id TEXT NOT NULL REFERENCES people (id),
+        author_organisation_id TEXT NOT NULL REFERENCES organisations (id),
+        body TEXT NOT NULL,
+        mentions TEXT NOT NULL CHECK (json_valid(mentions) AND json_type(mentions) = 'array'),
+        created_at INTEGER NOT NULL,
+        edited_at INTEGER,
+        deleted_at INTEGER,
+        CHECK (deleted_at IS NULL OR (body = '' AND mentions = '[]'))
+      ) STRICT;
+      CREATE INDEX comments_by_thread ON comments (thread_id, created_at);
+      CREATE INDEX comments_by_author ON comments (author_id, thread_id);
+
+      -- What each person has seen of a document's comments: "new since my last visit".
+      CREATE TABLE comment_reads (
+        person_id TEXT NOT NULL REFERENCES people (id),
+        document_id TEXT NOT NULL REFERENCES documents (id),
+        seen_at INTEGER NOT NULL,
+        PRIMARY KEY (person_id, document_id)
+      ) STRICT;
+    `,
+  },
 ];

@@ -53,6 +53,9 @@ describe('migrate', () => {
         .all();
       expect(tables).toEqual([
         'audit_entries',
+        'comment_reads',
+        'comment_threads',
+        'comments',
         'document_snapshots',
         'document_updates',
         'documents',
@@ -66,6 +69,22 @@ describe('migrate', () => {
         'sessions',
         'tickets',
       ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('upgrades a version-1 file with data to the comment tables, keeping the data', () => {
+    const file = path.join(temp.dir, 'accord.db');
+    const v1 = new Database(file);
+    migrate(v1, MIGRATIONS.slice(0, 1));
+    v1.prepare("INSERT INTO partnerships VALUES ('p1', 'Pacte', 'Emploi', 'fr', 1)").run();
+    v1.close();
+    const db = openDatabase({ path: file });
+    try {
+      expect(userVersion(db)).toBe(2);
+      expect(db.prepare('SELECT name FROM partnerships').pluck().get()).toBe('Pacte');
+      expect(db.prepare('SELECT count(*) FROM comment_threads').pluck().get()).toBe(0);
     } finally {
       db.close();
     }

@@ -55,6 +55,7 @@ export class SqlitePeople {
   readonly #deleteTicketsOfPerson;
   readonly #deleteResetsOfPerson;
   readonly #deleteMembershipsOfPerson;
+  readonly #deleteReadMarkersOfPerson;
   readonly #insertMembership;
   readonly #selectMembership;
   readonly #selectMembers;
@@ -96,6 +97,10 @@ export class SqlitePeople {
     this.#deleteMembershipsOfPerson = db.prepare<[string]>(
       'DELETE FROM memberships WHERE person_id = ?',
     );
+    // When and what a person read is theirs; what they wrote stays (under a neutral label).
+    this.#deleteReadMarkersOfPerson = db.prepare<[string]>(
+      'DELETE FROM comment_reads WHERE person_id = ?',
+    );
     this.#insertMembership = db.prepare<[MembershipRow]>(
       `INSERT INTO memberships (partnership_id, person_id, role, signatory, created_at)
        VALUES (@partnership_id, @person_id, @role, @signatory, @created_at)`,
@@ -132,6 +137,7 @@ export class SqlitePeople {
       this.#deleteTicketsOfPerson.run(personId);
       this.#deleteResetsOfPerson.run(personId);
       this.#deleteMembershipsOfPerson.run(personId);
+      this.#deleteReadMarkersOfPerson.run(personId);
     });
     this.#addMembership = db.transaction((m: MembershipRecord) => this.insertMembership(m));
   }
@@ -190,7 +196,8 @@ export class SqlitePeople {
 
   /**
    * One IMMEDIATE transaction: personal data nulled, `erasedAt` set (kept from the first
-   * erasure when repeated), sessions, tickets, password resets and memberships deleted.
+   * erasure when repeated), sessions, tickets, password resets, memberships and comment read
+   * markers deleted.
    */
   erasePerson(personId: string, at: number): void {
     this.#erase.immediate(personId, at);

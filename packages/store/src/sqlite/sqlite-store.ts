@@ -4,6 +4,8 @@ import type {
   AcceptInvitationResult,
   AuditEntry,
   BodyAppend,
+  CommentRecord,
+  CommentThreadRecord,
   DocumentRecord,
   InvitationRecord,
   MembershipRecord,
@@ -17,11 +19,15 @@ import type {
   SessionRecord,
   Store,
   StoredBody,
+  ThreadQuery,
+  ThreadStatusChange,
+  ThreadWithComments,
 } from '../store.ts';
 import { SqliteAudit } from './audit.ts';
 import { backupDatabase } from './backup.ts';
 import { SqliteBodyLog } from './body-log.ts';
 import { SqliteCatalog } from './catalog.ts';
+import { SqliteComments } from './comments.ts';
 import { SqliteInvitations } from './invitations.ts';
 import { Lookups } from './lookups.ts';
 import { openDatabase } from './open.ts';
@@ -50,6 +56,7 @@ class SqliteStore implements Store {
   readonly #invitations: SqliteInvitations;
   readonly #audit: SqliteAudit;
   readonly #bodies: SqliteBodyLog;
+  readonly #comments: SqliteComments;
   readonly #backups = new Set<Promise<void>>();
   #closing: Promise<void> | null = null;
 
@@ -62,6 +69,7 @@ class SqliteStore implements Store {
     this.#invitations = new SqliteInvitations(db, lookups, this.#people);
     this.#audit = new SqliteAudit(db);
     this.#bodies = new SqliteBodyLog(db);
+    this.#comments = new SqliteComments(db, lookups);
   }
 
   // Partnerships.
@@ -333,6 +341,65 @@ class SqliteStore implements Store {
   async setDocumentArchived(id: string, archived: boolean): Promise<void> {
     this.#checkOpen();
     this.#catalog.setDocumentArchived(id, archived);
+  }
+
+  // Comments.
+
+  async createThread(thread: CommentThreadRecord, first: CommentRecord): Promise<void> {
+    this.#checkOpen();
+    this.#comments.createThread(thread, first);
+  }
+
+  async getThread(id: string): Promise<ThreadWithComments | undefined> {
+    this.#checkOpen();
+    return this.#comments.getThread(id);
+  }
+
+  async listThreads(query: ThreadQuery): Promise<ThreadWithComments[]> {
+    this.#checkOpen();
+    return this.#comments.listThreads(query);
+  }
+
+  async addComment(comment: CommentRecord): Promise<void> {
+    this.#checkOpen();
+    this.#comments.addComment(comment);
+  }
+
+  async editComment(
+    id: string,
+    edit: { body: string; mentions: CommentRecord['mentions']; at: number },
+  ): Promise<CommentRecord> {
+    this.#checkOpen();
+    return this.#comments.editComment(id, edit);
+  }
+
+  async deleteComment(
+    id: string,
+    at: number,
+  ): Promise<{ comment: CommentRecord; changed: boolean }> {
+    this.#checkOpen();
+    return this.#comments.deleteComment(id, at);
+  }
+
+  async setThreadStatus(
+    id: string,
+    change: ThreadStatusChange,
+  ): Promise<{ thread: CommentThreadRecord; changed: boolean }> {
+    this.#checkOpen();
+    return this.#comments.setThreadStatus(id, change);
+  }
+
+  async markRead(personId: string, documentId: string, at: number): Promise<number> {
+    this.#checkOpen();
+    return this.#comments.markRead(personId, documentId, at);
+  }
+
+  async getReadMarkers(
+    personId: string,
+    documentIds: readonly string[],
+  ): Promise<Map<string, number>> {
+    this.#checkOpen();
+    return this.#comments.getReadMarkers(personId, documentIds);
   }
 
   // Bodies.

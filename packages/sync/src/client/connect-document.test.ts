@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode, MessageType, SyncMessageType } from '../protocol.ts';
 import { Harness, waitFor } from '../server/test-support.ts';
@@ -188,5 +188,52 @@ describe('presence after a reconnect', () => {
     // The server re-sends the peer's state with the clock this client already saw.
     await waitFor(() => awareness.getStates().has(peer.doc.clientID), 'the peer’s presence back');
     expect(awareness.getStates().get(peer.doc.clientID)).toEqual({ name: 'Pair' });
+  });
+});
+
+describe('events', () => {
+  it('hands every event of its document to the listeners, until they unsubscribe', async () => {
+    access.tags = { documentId: 'doc-a', organisationId: 'city' };
+    const connection = connect();
+    const received: unknown[] = [];
+    const unsubscribe = connection.onEvent((event) => received.push(event));
+    await until(connection, 'connected', (s) => s.connection === 'connected');
+
+    const event = { type: 'thread.changed', threadId: 't1', change: 'created' };
+    expect(h.sync.sendEvent({ documentId: 'doc-a' }, event)).toBe(1);
+    await waitFor(() => received.length === 1, 'the event');
+    expect(received).toEqual([event]);
+
+    unsubscribe();
+    const later: unknown[] = [];
+    connection.onEvent((e) => later.push(e));
+    h.sync.sendEvent({ documentId: 'doc-a' }, { type: 'thread.changed', threadId: 't2' });
+    await waitFor(() => later.length === 1, 'the second event');
+    expect(received).toHaveLength(1);
+  });
+
+  it('ignores event frames that are not a JSON object with a type, and keeps going', async () => {
+    access.tags = { documentId: 'doc-a' };
+    const connection = connect();
+    const received: unknown[] = [];
+    connection.onEvent((event) => received.push(event));
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    connection.onEvent(() => {
+      throw new Error('a broken listener');
+    });
+    await until(connection, 'connected', (s) => s.connection === 'connected');
+    for (const json of ['not json', '[1]', '{"type":3}', 'null']) {
+      const socket = net.sockets.at(-1) as unknown as EventTarget;
+      const encoder = new TextEncoder().encode(json);
+      // [23, varString]: the length fits one byte for these short strings.
+      const frame = new Uint8Array([MessageType.event, encoder.length, ...encoder]);
+      socket.dispatchEvent(new MessageEvent('message', { data: frame.buffer }));
+    }
+    h.sync.sendEvent({ documentId: 'doc-a' }, { type: 'ok' });
+    await waitFor(() => received.length === 1, 'the valid event');
+    expect(received).toEqual([{ type: 'ok' }]);
+    expect(connection.getStatus().connection).toBe('connected');
+    expect(logged).toHaveBeenCalledWith('[accord] event listener failed', expect.any(Error));
+    logged.mockRestore();
   });
 });

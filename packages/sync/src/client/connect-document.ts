@@ -4,7 +4,13 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { WebsocketProvider as Provider } from 'y-websocket';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { isPermanentClose, MessageType, type RefusedReason, SyncMessageType } from '../protocol.ts';
+import {
+  isPermanentClose,
+  MessageType,
+  type RefusedReason,
+  type SyncEvent,
+  SyncMessageType,
+} from '../protocol.ts';
 import { SaveTracker } from './save-tracker.ts';
 
 export interface ConnectDocumentOptions {
@@ -69,6 +75,13 @@ export interface AccordConnection {
    * text. With Lexical, remount the editor (a React `key`) so it binds to the fresh doc.
    */
   onRefused(listener: (refused: RefusedEdit) => void): () => void;
+  /**
+   * Called with every application event the server pushes on this document (message 23), e.g.
+   * `{ type: 'thread.changed', threadId, … }`; the server sends each one only to the connections
+   * allowed to see it. Events sent while the socket was down are not replayed: refetch what they
+   * describe (e.g. the comment threads) after each (re)connection. Returns the unsubscribe.
+   */
+  onEvent(listener: (event: SyncEvent) => void): () => void;
   destroy(): void;
 }
 
@@ -82,6 +95,7 @@ export function connectDocument(options: ConnectDocumentOptions): AccordConnecti
   const tracker = new SaveTracker();
   const listeners = new Set<(status: ConnectionStatus) => void>();
   const refusedListeners = new Set<(refused: RefusedEdit) => void>();
+  const eventListeners = new Set<(event: SyncEvent) => void>();
   let everConnected = false;
   let closeCode: number | null = null;
   let readOnly = false;
@@ -176,6 +190,18 @@ export function connectDocument(options: ConnectDocumentOptions): AccordConnecti
     role = session.role;
     emit();
   };
+  p.messageHandlers[MessageType.event] = (_encoder, decoder) => {
+    const event = readEvent(decoding.readVarString(decoder));
+    if (!event) return;
+    for (const listener of [...eventListeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        // One failing listener must not break the socket's message loop or the others.
+        console.error('[accord] event listener failed', error);
+      }
+    }
+  };
   p.on('status', ({ status: s }) => {
     if (s === 'connected') everConnected = true;
     // y-websocket drops the others' presence on a disconnect but keeps their clocks, and
@@ -215,10 +241,15 @@ export function connectDocument(options: ConnectDocumentOptions): AccordConnecti
       }
       return () => refusedListeners.delete(listener);
     },
+    onEvent(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
     destroy() {
       doc.off('update', onUpdate);
       listeners.clear();
       refusedListeners.clear();
+      eventListeners.clear();
       p.destroy();
     },
   };
@@ -247,6 +278,18 @@ function readSession(json: string): { readOnly: boolean; role: string | null } {
     readOnly: fields.readOnly === true,
     role: typeof fields.role === 'string' ? fields.role : null,
   };
+}
+
+/** An event frame's JSON: an object with a string `type`, or null (ignored) for anything else. */
+function readEvent(json: string): SyncEvent | null {
+  let event: unknown;
+  try {
+    event = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) return null;
+  return typeof (event as { type?: unknown }).type === 'string' ? (event as SyncEvent) : null;
 }
 
 /** Forgets the clocks of the peers whose states a disconnect removed (not our own). */

@@ -1,3 +1,4 @@
+export type { SyncEvent } from '../protocol.ts';
 export type {
   AccordConnection,
   ConnectDocumentOptions,

@@ -10,6 +10,8 @@ import type { ConnectionHandle } from '../server/transport.ts';
 export interface InProcessAccess {
   readOnly: boolean;
   role?: string;
+  /** The connection's tags, as the upgrade would set them (for `sendEvent`, `closeWhere`). */
+  tags?: Record<string, string>;
 }
 
 export interface InProcessNetwork {
@@ -63,7 +65,7 @@ export function inProcessNetwork(sync: SyncServer, access: InProcessAccess): InP
       this.url = new URL(url);
       sockets.push(this);
       const documentId = this.url.pathname.split('/').pop() ?? '';
-      const { readOnly, role } = access;
+      const { readOnly, role, tags } = access;
       setImmediate(() => {
         if (this.readyState !== 0) return;
         this.readyState = 1;
@@ -72,6 +74,7 @@ export function inProcessNetwork(sync: SyncServer, access: InProcessAccess): InP
           extensions: this.url.searchParams.get('accord') === '1',
           readOnly,
           ...(role !== undefined && { role }),
+          ...(tags !== undefined && { tags }),
           transport: {
             send: (frame) => {
               const copy = frame.slice();

@@ -1,5 +1,5 @@
 import * as encoding from 'lib0/encoding';
-import { MessageType, SyncMessageType } from '../protocol.ts';
+import { MessageType, type SyncEvent, SyncMessageType } from '../protocol.ts';
 
 /** Encoders of the frames the server sends. One place, so the wire format reads at a glance. */
 
@@ -50,6 +50,11 @@ export interface SessionInfo {
 
 export function sessionFrame(session: SessionInfo): Uint8Array {
   return frame(MessageType.session, (e) => encoding.writeVarString(e, JSON.stringify(session)));
+}
+
+/** An application event (see MessageType.event). */
+export function eventFrame<E extends Readonly<Pick<SyncEvent, 'type'>>>(event: E): Uint8Array {
+  return frame(MessageType.event, (e) => encoding.writeVarString(e, JSON.stringify(event)));
 }
 
 function frame(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {

@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
 import { inProcessBus, type RoomBus } from '../bus/bus.ts';
-import { CloseCode } from '../protocol.ts';
+import { CloseCode, type SyncEvent } from '../protocol.ts';
 import { CommitQueue, type CommitResult } from './commit-queue.ts';
 import { Connection, type ConnectionTags, type PresenceStamp } from './connection.ts';
-import { keepAliveFrame } from './frames.ts';
+import { eventFrame, keepAliveFrame } from './frames.ts';
 import { defaultSyncLimits, type SyncLimits } from './limits.ts';
 import type { SyncPersistence } from './persistence.ts';
 import { Room } from './room.ts';
@@ -174,6 +174,40 @@ export class SyncServer {
       }
     }
     return closed;
+  }
+
+  /**
+   * Sends an application event (message 23) to every connection with Accord's extensions whose
+   * tags include all of `match` and, when given, that `accept` lets through — and to no other:
+   * a connection without a tag that `match` or `accept` needs never receives it. Encoded once;
+   * returns how many connections it was sent to. With `match.documentId`, only that room is
+   * looked at.
+   */
+  sendEvent<E extends Readonly<Pick<SyncEvent, 'type'>>>(
+    match: ConnectionTags,
+    event: E,
+    accept?: (tags: ConnectionTags) => boolean,
+  ): number {
+    const wanted = Object.entries(match);
+    const entries =
+      match.documentId === undefined
+        ? [...this.#entries.values()]
+        : [this.#entries.get(match.documentId)].filter((e) => e !== undefined);
+    let frame: Uint8Array | null = null;
+    let sent = 0;
+    for (const entry of entries) {
+      if (entry.state !== 'ready') continue;
+      for (const connection of entry.room.connections) {
+        const { extensions, tags } = connection.options;
+        if (!extensions || !connection.open) continue;
+        if (!wanted.every(([key, value]) => tags[key] === value)) continue;
+        if (accept && !accept(tags)) continue;
+        frame ??= eventFrame(event);
+        connection.send(frame);
+        sent++;
+      }
+    }
+    return sent;
   }
 
   /**

@@ -218,6 +218,7 @@ export type Received =
   | { type: 'saved'; upTo: number }
   | { type: 'refused'; update: number; reason: string }
   | { type: 'session'; session: unknown }
+  | { type: 'event'; event: unknown }
   | { type: 'other'; messageType: number };
 
 /** Decodes a frame the server sent, independently of the server's own encoders. */
@@ -244,6 +245,8 @@ export function decodeFrame(frame: Uint8Array): Received {
     }
     case MessageType.session:
       return { type: 'session', session: JSON.parse(decoding.readVarString(decoder)) };
+    case MessageType.event:
+      return { type: 'event', event: JSON.parse(decoding.readVarString(decoder)) };
     default:
       return { type: 'other', messageType: type };
   }
@@ -304,6 +307,8 @@ export interface TestClientOptions {
   readOnly?: boolean;
   /** The role the server states in the session frame. */
   role?: string;
+  /** Labels matched by `closeWhere` and `sendEvent`. */
+  tags?: Record<string, string>;
   /** Reuse a doc (a reconnecting provider keeps its doc and client id). */
   doc?: Y.Doc;
   awareness?: awarenessProtocol.Awareness;
@@ -353,6 +358,7 @@ export class TestClient {
       extensions: options.extensions ?? true,
       readOnly: options.readOnly ?? false,
       ...(options.role !== undefined && { role: options.role }),
+      ...(options.tags !== undefined && { tags: options.tags }),
       transport: {
         send: (frame) => this.#receive(frame),
         close: (code, reason) => {
