@@ -7,6 +7,11 @@
  * a receiving room applies and forwards them, and never stores or re-publishes them.
  */
 export interface RoomBus {
+  /**
+   * Whether anything beyond this process listens. When false, rooms skip encoding what they
+   * would publish (presence changes are re-encoded for the bus, a measurable cost in a storm).
+   */
+  readonly remote: boolean;
   publish(documentId: string, kind: BusMessageKind, payload: Uint8Array): void;
   /** Returns the unsubscribe function. */
   subscribe(
@@ -19,6 +24,7 @@ export type BusMessageKind = 'update' | 'awareness';
 
 /** The single-process bus: one room per document already reaches everyone. */
 export const inProcessBus: RoomBus = {
+  remote: false,
   publish() {},
   subscribe() {
     return () => {};

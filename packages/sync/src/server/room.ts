@@ -239,7 +239,9 @@ export class Room {
   #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.#fullState = null;
     const from = typeof origin === 'object' && origin !== null && 'transport' in origin;
-    if (origin !== BUS_ORIGIN) this.deps.bus.publish(this.documentId, 'update', update);
+    if (origin !== BUS_ORIGIN && this.deps.bus.remote) {
+      this.deps.bus.publish(this.documentId, 'update', update);
+    }
     this.#pendingBroadcast.push({ update, origin: from ? (origin as Connection) : null });
     if (!this.#broadcastScheduled) {
       this.#broadcastScheduled = true;
@@ -321,7 +323,7 @@ export class Room {
     for (const id of [...changes.added, ...changes.updated, ...changes.removed]) {
       this.#pendingAwareness.set(id, from);
     }
-    if (origin !== BUS_ORIGIN) {
+    if (origin !== BUS_ORIGIN && this.deps.bus.remote) {
       const changed = [...changes.added, ...changes.updated, ...changes.removed];
       this.deps.bus.publish(
         this.documentId,
