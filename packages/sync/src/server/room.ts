@@ -25,6 +25,8 @@ import type { StoredDocumentBody } from './persistence.ts';
 
 /** Origin of updates that came from another server process through the bus. */
 const BUS_ORIGIN = Symbol('bus');
+/** Origin of the stored state applied when the document is first needed. */
+const LOAD_ORIGIN = Symbol('load');
 
 interface RoomDeps {
   limits: SyncLimits;
@@ -44,7 +46,10 @@ interface PendingBroadcast {
  * "saved up to k" only after the commit.
  */
 export class Room {
-  readonly doc: Y.Doc;
+  readonly #doc: Y.Doc;
+  /** Stored state not yet applied: building a large document takes a while, and a joiner with
+   * an empty document needs only the stored bytes, so the build waits until something needs it. */
+  #unapplied: Uint8Array[] | null;
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
   /** Log rows stored since the last snapshot, to decide when to compact. */
@@ -70,9 +75,9 @@ export class Room {
     body: StoredDocumentBody,
     private readonly deps: RoomDeps,
   ) {
-    this.doc = new Y.Doc({ gc: true });
-    if (body.snapshot) Y.applyUpdate(this.doc, body.snapshot);
-    for (const update of body.updates) Y.applyUpdate(this.doc, update);
+    this.#doc = new Y.Doc({ gc: true });
+    const stored = body.snapshot ? [body.snapshot, ...body.updates] : body.updates;
+    this.#unapplied = stored.length > 0 ? stored : null;
     // A freshly compacted document can serve its stored snapshot as is.
     this.#fullState = body.updates.length === 0 && body.snapshot ? body.snapshot : null;
     this.tailRows = body.updates.length;
@@ -80,12 +85,22 @@ export class Room {
     this.lastSeq = body.lastSeq;
     this.approximateBytes = (body.snapshot?.byteLength ?? 0) + body.tailBytes;
 
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.awareness = new awarenessProtocol.Awareness(this.#doc);
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null);
-    this.doc.on('update', this.#onDocUpdate);
+    this.#doc.on('update', this.#onDocUpdate);
     this.awareness.on('update', this.#onAwarenessUpdate);
     this.#unsubscribeBus = deps.bus.subscribe(documentId, this.#onBusMessage);
+  }
+
+  /** The room's document, built from the stored state on first use. */
+  get doc(): Y.Doc {
+    const stored = this.#unapplied;
+    if (stored) {
+      this.#unapplied = null;
+      for (const update of stored) Y.applyUpdate(this.#doc, update, LOAD_ORIGIN);
+    }
+    return this.#doc;
   }
 
   /** Adds a connection and starts the sync handshake. */
@@ -95,7 +110,16 @@ export class Room {
       const { readOnly, role } = connection.options;
       connection.send(sessionFrame(role === null ? { readOnly } : { readOnly, role }));
     }
-    connection.send(syncStep1Frame(Y.encodeStateVector(this.doc)));
+    if (this.#unapplied) {
+      // Answer the joiner's own step 1 (queued frames are replayed right after this) from the
+      // stored bytes first; build the document and ask for the joiner's state just after.
+      setImmediate(() => {
+        if (!connection.open || !this.connections.has(connection)) return;
+        connection.send(syncStep1Frame(Y.encodeStateVector(this.doc)));
+      });
+    } else {
+      connection.send(syncStep1Frame(Y.encodeStateVector(this.doc)));
+    }
     const states = this.awareness.getStates();
     if (states.size > 0) {
       connection.send(
@@ -237,6 +261,8 @@ export class Room {
   }
 
   #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    // Loading the stored state changes nothing anyone has not got.
+    if (origin === LOAD_ORIGIN) return;
     this.#fullState = null;
     const from = typeof origin === 'object' && origin !== null && 'transport' in origin;
     if (origin !== BUS_ORIGIN && this.deps.bus.remote) {
@@ -376,10 +402,10 @@ export class Room {
   destroy(): void {
     this.#unsubscribeBus();
     if (this.#awarenessTimer) clearTimeout(this.#awarenessTimer);
-    this.doc.off('update', this.#onDocUpdate);
+    this.#doc.off('update', this.#onDocUpdate);
     this.awareness.off('update', this.#onAwarenessUpdate);
     this.awareness.destroy();
-    this.doc.destroy();
+    this.#doc.destroy();
   }
 }
 
