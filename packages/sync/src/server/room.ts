@@ -50,6 +50,8 @@ export class Room {
   /** Stored state not yet applied: building a large document takes a while, and a joiner with
    * an empty document needs only the stored bytes, so the build waits until something needs it. */
   #unapplied: Uint8Array[] | null;
+  /** Joiners whose step 1 the server answers before sending its own (the document is not built). */
+  #awaitingStep1 = new Set<Connection>();
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
   /** Log rows stored since the last snapshot, to decide when to compact. */
@@ -111,12 +113,9 @@ export class Room {
       connection.send(sessionFrame(role === null ? { readOnly } : { readOnly, role }));
     }
     if (this.#unapplied) {
-      // Answer the joiner's own step 1 (queued frames are replayed right after this) from the
-      // stored bytes first; build the document and ask for the joiner's state just after.
-      setImmediate(() => {
-        if (!connection.open || !this.connections.has(connection)) return;
-        connection.send(syncStep1Frame(Y.encodeStateVector(this.doc)));
-      });
+      // The document is not built yet: answer the joiner's own step 1 from the stored bytes
+      // first (see #receiveSync), and ask for the joiner's state only after that.
+      this.#awaitingStep1.add(connection);
     } else {
       connection.send(syncStep1Frame(Y.encodeStateVector(this.doc)));
     }
@@ -130,6 +129,7 @@ export class Room {
 
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
+    this.#awaitingStep1.delete(connection);
     this.#ackScheduled.delete(connection);
     const owned = [...connection.awarenessClients].filter((id) =>
       this.awareness.getStates().has(id),
@@ -160,6 +160,9 @@ export class Room {
     if (subtype === SyncMessageType.step1) {
       const stateVector = decoding.readVarUint8Array(decoder);
       connection.send(syncStep2Frame(this.#encodeStateFor(stateVector)));
+      if (this.#awaitingStep1.delete(connection)) {
+        connection.send(syncStep1Frame(Y.encodeStateVector(this.doc)));
+      }
       return;
     }
     if (subtype !== SyncMessageType.step2 && subtype !== SyncMessageType.update) {
