@@ -26,6 +26,8 @@ export interface AppDeps {
   live: LiveAccess;
   /** Origins allowed besides the server's own, for the websocket (e.g. the Vite dev server). */
   allowedOrigins: readonly string[];
+  /** Open document sockets one person may hold at once. */
+  maxSocketsPerPerson: number;
   /** Base URL used in invitation and reset links; the request's origin when null. */
   publicUrl: string | null;
   /** Folder of the built web app, or null to serve only the API and sync. */
@@ -65,7 +67,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     '/sync/:documentId',
     checkOrigin(deps.allowedOrigins),
     authenticate(sessions),
-    syncEndpoint({ sync, store, sessions, allowedOrigins: deps.allowedOrigins }),
+    syncEndpoint({
+      sync,
+      store,
+      sessions,
+      allowedOrigins: deps.allowedOrigins,
+      maxSocketsPerPerson: deps.maxSocketsPerPerson,
+    }),
   );
 
   app.onError((error, c) => {

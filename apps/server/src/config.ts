@@ -20,6 +20,7 @@ const schema = z
     ACCORD_MAX_FRAME_BYTES: z.coerce.number().int().positive().optional(),
     ACCORD_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().optional(),
     ACCORD_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).optional(),
+    ACCORD_MAX_SOCKETS_PER_PERSON: z.coerce.number().int().positive().default(32),
     ACCORD_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(720),
     ACCORD_SECURE_COOKIES: z.enum(['on', 'off']).default('off'),
     ACCORD_ALLOWED_ORIGINS: z.string().default(''),
@@ -68,6 +69,11 @@ export interface Config {
   synchronous: 'FULL' | 'NORMAL';
   limits: { maxFrameBytes?: number; maxDocumentBytes?: number };
   unloadDelayMs: number | undefined;
+  /**
+   * Open document sockets one person may hold at once (tabs, devices); more close with 4429.
+   * @default 32 — a person in a workshop has a few tabs, not hundreds.
+   */
+  maxSocketsPerPerson: number;
   /** A session unused this long expires (and its sockets close with 4401). */
   sessionIdleMs: number;
   /** Mark cookies Secure: on when Accord is served over HTTPS. */
@@ -108,6 +114,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.ACCORD_MAX_DOCUMENT_BYTES && { maxDocumentBytes: e.ACCORD_MAX_DOCUMENT_BYTES }),
     },
     unloadDelayMs: e.ACCORD_UNLOAD_DELAY_MS,
+    maxSocketsPerPerson: e.ACCORD_MAX_SOCKETS_PER_PERSON,
     sessionIdleMs: e.ACCORD_SESSION_IDLE_MINUTES * 60_000,
     secureCookies: e.ACCORD_SECURE_COOKIES === 'on',
     allowedOrigins: e.ACCORD_ALLOWED_ORIGINS.split(',')

@@ -33,6 +33,7 @@ describe('the OpenAPI document', () => {
       sessions: new Sessions(store, { idleMs: 60_000, secureCookies: false }),
       live: new LiveAccess(sync, store),
       allowedOrigins: [],
+      maxSocketsPerPerson: 32,
       publicUrl: null,
       webDist: null,
     });

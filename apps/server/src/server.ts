@@ -62,6 +62,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     sessions,
     live,
     allowedOrigins: config.allowedOrigins,
+    maxSocketsPerPerson: config.maxSocketsPerPerson,
     publicUrl: config.publicUrl,
     webDist: config.webDist,
     mailer,

@@ -14,6 +14,8 @@ export interface SyncEndpointDeps {
   sessions: Sessions;
   /** Origins allowed besides the server's own (e.g. the Vite dev server). */
   allowedOrigins: readonly string[];
+  /** Open document sockets one person may hold; more close with 4429. */
+  maxSocketsPerPerson: number;
 }
 
 /**
@@ -122,6 +124,10 @@ export function syncEndpoint(deps: SyncEndpointDeps): MiddlewareHandler<AppEnv> 
           return;
         }
         const { person, session, partnershipId, role, readOnly, presence } = admission;
+        if (deps.sync.countWhere({ personId: person.id }) >= deps.maxSocketsPerPerson) {
+          ws.close(CloseCode.tooMany, 'too many open connections for one person');
+          return;
+        }
         handle = deps.sync.connect({
           documentId,
           extensions,

@@ -76,6 +76,9 @@ export async function startAccord(options: ServerOptions = {}): Promise<AccordSe
     ACCORD_SEED: 'auto',
     ACCORD_WEB_DIST: path.join(dataDir, 'no-web-app'),
     ACCORD_MAX_FRAME_BYTES: String(MAX_FRAME_BYTES),
+    // Every harness client signs in as one demo person: the per-person socket limit is raised,
+    // as configuration, never edited.
+    ACCORD_MAX_SOCKETS_PER_PERSON: '1000000',
     ...options.accordEnv,
     ...options.env,
   });

@@ -157,6 +157,19 @@ export class SyncServer {
     };
   }
 
+  /** How many open connections have tags including all of `match` (e.g. one person's sockets). */
+  countWhere(match: ConnectionTags): number {
+    let count = 0;
+    const wanted = Object.entries(match);
+    for (const entry of this.#entries.values()) {
+      if (entry.state === 'loading') continue;
+      for (const connection of entry.room.connections) {
+        if (wanted.every(([key, value]) => connection.options.tags[key] === value)) count++;
+      }
+    }
+    return count;
+  }
+
   /**
    * Closes every connection whose tags include all of `match` (e.g. a person's sockets in one
    * partnership after their role changed), with `code` and `reason`. Returns how many closed.
