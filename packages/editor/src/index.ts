@@ -1,3 +1,14 @@
+export { $canonicalDocument, UnsupportedNodeError } from './canonical/build.ts';
+export {
+  type CanonicalFingerprint,
+  canonicalBytes,
+  canonicalDocumentOf,
+  fingerprintState,
+  sha256Hex,
+  shortFingerprint,
+} from './canonical/fingerprint.ts';
+export { canonicalizeJson, type JsonValue } from './canonical/jcs.ts';
+export * from './canonical/tree.ts';
 export {
   bindHeadlessEditor,
   createAccordHeadlessEditor,
