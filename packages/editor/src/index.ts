@@ -10,6 +10,14 @@ export {
 export { canonicalizeJson, type JsonValue } from './canonical/jcs.ts';
 export * from './canonical/tree.ts';
 export {
+  $createAnchorFromSelection,
+  $resolveAnchor,
+  type AnchorPoint,
+  anchorContextChars,
+  findQuote,
+  type ResolvedAnchor,
+} from './anchors/index.ts';
+export {
   bindHeadlessEditor,
   createAccordHeadlessEditor,
   type HeadlessYjsEditor,

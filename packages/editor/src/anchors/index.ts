@@ -1,0 +1,3 @@
+export { $createAnchorFromSelection, anchorContextChars } from './create.ts';
+export { findQuote, type QuoteContext } from './find-quote.ts';
+export { $resolveAnchor, type AnchorPoint, type ResolvedAnchor } from './resolve.ts';
