@@ -16,6 +16,7 @@ import { inboxRoutes } from './routes/inbox.ts';
 import { invitationRoutes } from './routes/invitations.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { partnershipRoutes } from './routes/partnerships.ts';
+import { reviewRoutes } from './routes/reviews.ts';
 import { mountWebApp } from './static-web.ts';
 import { checkOrigin, syncEndpoint } from './sync-endpoint.ts';
 
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/partnerships', inboxRoutes({ store }));
   app.route('/api/documents', documentRoutes({ store, sync }));
   app.route('/api/documents', commentRoutes({ store, sync }));
+  app.route('/api/documents', reviewRoutes({ store, sync }));
   app.route('/api/organisations', organisationRoutes({ store }));
   app.route('/api/invitations', invitationRoutes(store));
   app.all('/api/*', (c) => apiError(c, 404, 'not_found', 'No such API route.'));

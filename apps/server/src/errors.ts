@@ -34,6 +34,10 @@ export const errorCodes = [
   'comment_deleted',
   'invalid_mention',
   'document_archived',
+  'invalid_deadline',
+  'review_round_open',
+  'review_round_closed',
+  'summary_too_long',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

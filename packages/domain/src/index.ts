@@ -6,4 +6,7 @@ export * from './documents.ts';
 export * from './ids.ts';
 export * from './permissions.ts';
 export type * from './records.ts';
+export * from './review-inputs.ts';
+export * from './review-records.ts';
+export * from './review-rules.ts';
 export * from './roles.ts';

@@ -11,6 +11,8 @@ export const actions = [
   'document.edit',
   'document.comment',
   'comment.resolve',
+  'review.manage',
+  'review.mark',
   'document.create',
   'document.rename',
   'document.archive',
@@ -37,6 +39,10 @@ export const policy: Readonly<Record<Action, readonly Role[]>> = {
   'document.edit': writers,
   'document.comment': ['facilitator', 'editor', 'commenter'],
   'comment.resolve': writers,
+  'review.manage': facilitators,
+  // Commenters take part in review by role, and an organisation may have no editor in a
+  // partnership (e.g. a community group that only comments): they may speak for its review.
+  'review.mark': ['facilitator', 'editor', 'commenter'],
   'document.create': writers,
   'document.rename': writers,
   'document.archive': facilitators,

@@ -17,6 +17,11 @@ export const storeErrorCodes = [
   'unknown_document',
   'unknown_thread',
   'unknown_comment',
+  'unknown_review_round',
+  /** The document already has an open review round: close it before opening another. */
+  'review_round_open',
+  /** The review round is closed: reviews can no longer be marked in it. */
+  'review_round_closed',
   /** The comment was deleted: it can no longer be edited. */
   'comment_deleted',
   /** The person's personal data was erased: they can no longer be given access or a password. */

@@ -15,6 +15,9 @@ import type {
   ParticipationRecord,
   PartnershipRecord,
   PersonRecord,
+  ReviewMarkRecord,
+  ReviewRoundRecord,
+  ReviewRoundWithMarks,
   Role,
   SessionRecord,
   ThreadStatus,
@@ -36,6 +39,9 @@ export type {
   ParticipationRecord,
   PartnershipRecord,
   PersonRecord,
+  ReviewMarkRecord,
+  ReviewRoundRecord,
+  ReviewRoundWithMarks,
   Role,
   Sector,
   SessionRecord,
@@ -353,6 +359,33 @@ export interface Store {
   markRead(personId: string, documentId: string, at: number): Promise<number>;
   /** The person's markers for these documents (documents never marked are absent). */
   getReadMarkers(personId: string, documentIds: readonly string[]): Promise<Map<string, number>>;
+
+  // Review rounds: at most one open per document; closed ones are kept as history.
+  /**
+   * Opens a round (`closedBy`/`closedAt` must be null). 'review_round_open' when the document
+   * already has an open round; 'unknown_document' (or one of another partnership),
+   * 'unknown_person', 'person_erased', 'already_exists'.
+   */
+  openReviewRound(round: ReviewRoundRecord): Promise<void>;
+  getReviewRound(id: string): Promise<ReviewRoundWithMarks | undefined>;
+  /** The document's rounds with their reviews, newest first, at most `limit`. */
+  listReviewRounds(documentId: string, limit: number): Promise<ReviewRoundWithMarks[]>;
+  /**
+   * Closes a round. Already closed: nothing changes (`changed: false`, the first closer kept).
+   * 'unknown_review_round'.
+   */
+  closeReviewRound(
+    id: string,
+    by: string,
+    at: number,
+  ): Promise<{ round: ReviewRoundWithMarks; changed: boolean }>;
+  /**
+   * Marks an organisation's review of an open round done; marking again replaces who, when and
+   * the summary. Returns the round as it is now. 'unknown_review_round', 'review_round_closed',
+   * 'not_participating' (the organisation does not take part in the round's partnership),
+   * 'unknown_person', 'person_erased'.
+   */
+  markReview(mark: ReviewMarkRecord): Promise<ReviewRoundWithMarks>;
 
   // The body: snapshot + append-only update log.
   loadBody(documentId: string): Promise<StoredBody>;

@@ -242,4 +242,38 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    description:
+      'review rounds on documents (one open at a time, with a deadline) and the reviews each ' +
+      'organisation marks done, with a summary',
+    sql: `
+      -- closed_at NULL: the round is open. At most one open round per document, enforced here so
+      -- two facilitators opening at once cannot both succeed; closed rounds stay as history.
+      CREATE TABLE review_rounds (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents (id),
+        partnership_id TEXT NOT NULL REFERENCES partnerships (id),
+        opened_by TEXT NOT NULL REFERENCES people (id),
+        opened_at INTEGER NOT NULL,
+        deadline INTEGER NOT NULL,
+        closed_by TEXT REFERENCES people (id),
+        closed_at INTEGER,
+        CHECK ((closed_at IS NULL) = (closed_by IS NULL))
+      ) STRICT;
+      CREATE INDEX review_rounds_by_document ON review_rounds (document_id, opened_at);
+      CREATE UNIQUE INDEX review_rounds_one_open ON review_rounds (document_id)
+        WHERE closed_at IS NULL;
+
+      -- One review per organisation and round; marking again replaces the summary.
+      CREATE TABLE review_marks (
+        round_id TEXT NOT NULL REFERENCES review_rounds (id),
+        organisation_id TEXT NOT NULL REFERENCES organisations (id),
+        marked_by TEXT NOT NULL REFERENCES people (id),
+        marked_at INTEGER NOT NULL,
+        summary TEXT NOT NULL,
+        PRIMARY KEY (round_id, organisation_id)
+      ) STRICT;
+    `,
+  },
 ];

@@ -66,6 +66,8 @@ describe('migrate', () => {
         'partnerships',
         'password_resets',
         'people',
+        'review_marks',
+        'review_rounds',
         'sessions',
         'tickets',
       ]);
@@ -82,7 +84,7 @@ describe('migrate', () => {
     v1.close();
     const db = openDatabase({ path: file });
     try {
-      expect(userVersion(db)).toBe(2);
+      expect(userVersion(db)).toBe(MIGRATIONS.length);
       expect(db.prepare('SELECT name FROM partnerships').pluck().get()).toBe('Pacte');
       expect(db.prepare('SELECT count(*) FROM comment_threads').pluck().get()).toBe(0);
     } finally {

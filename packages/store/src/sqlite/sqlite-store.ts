@@ -16,6 +16,9 @@ import type {
   ParticipationWithOrganisation,
   PartnershipRecord,
   PersonRecord,
+  ReviewMarkRecord,
+  ReviewRoundRecord,
+  ReviewRoundWithMarks,
   SessionRecord,
   Store,
   StoredBody,
@@ -33,6 +36,7 @@ import { Lookups } from './lookups.ts';
 import { openDatabase } from './open.ts';
 import type { SqliteStoreOptions } from './options.ts';
 import { SqlitePeople } from './people.ts';
+import { SqliteReviews } from './reviews.ts';
 import { SqliteSessions } from './sessions.ts';
 
 /**
@@ -57,6 +61,7 @@ class SqliteStore implements Store {
   readonly #audit: SqliteAudit;
   readonly #bodies: SqliteBodyLog;
   readonly #comments: SqliteComments;
+  readonly #reviews: SqliteReviews;
   readonly #backups = new Set<Promise<void>>();
   #closing: Promise<void> | null = null;
 
@@ -70,6 +75,7 @@ class SqliteStore implements Store {
     this.#audit = new SqliteAudit(db);
     this.#bodies = new SqliteBodyLog(db);
     this.#comments = new SqliteComments(db, lookups);
+    this.#reviews = new SqliteReviews(db, lookups);
   }
 
   // Partnerships.
@@ -341,6 +347,37 @@ class SqliteStore implements Store {
   async setDocumentArchived(id: string, archived: boolean): Promise<void> {
     this.#checkOpen();
     this.#catalog.setDocumentArchived(id, archived);
+  }
+
+  // Review rounds.
+
+  async openReviewRound(round: ReviewRoundRecord): Promise<void> {
+    this.#checkOpen();
+    this.#reviews.openReviewRound(round);
+  }
+
+  async getReviewRound(id: string): Promise<ReviewRoundWithMarks | undefined> {
+    this.#checkOpen();
+    return this.#reviews.getReviewRound(id);
+  }
+
+  async listReviewRounds(documentId: string, limit: number): Promise<ReviewRoundWithMarks[]> {
+    this.#checkOpen();
+    return this.#reviews.listReviewRounds(documentId, limit);
+  }
+
+  async closeReviewRound(
+    id: string,
+    by: string,
+    at: number,
+  ): Promise<{ round: ReviewRoundWithMarks; changed: boolean }> {
+    this.#checkOpen();
+    return this.#reviews.closeReviewRound(id, by, at);
+  }
+
+  async markReview(mark: ReviewMarkRecord): Promise<ReviewRoundWithMarks> {
+    this.#checkOpen();
+    return this.#reviews.markReview(mark);
   }
 
   // Comments.
