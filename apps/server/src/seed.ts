@@ -1,5 +1,5 @@
 import { newId, type Role, type Sector } from '@accord/domain';
-import { createTemplateState } from '@accord/editor';
+import { createTemplateState, type TemplateAction } from '@accord/editor';
 import type { Store } from '@accord/store';
 import { appendAudit, partnershipChain } from './audit.ts';
 import { hashPassword } from './auth/passwords.ts';
@@ -79,6 +79,83 @@ const demo = {
   ] as const,
 };
 
+/** A few realistic actions of the demo plan, owned by the demo organisations and people. */
+function demoActions(
+  organisation: (name: string) => string,
+  person: (email: string) => string,
+): TemplateAction[] {
+  const ville = organisation('Ville de Val-de-Sèvre');
+  const tremplin = organisation('Association Tremplin');
+  const moreau = organisation('Boulangeries Moreau');
+  const ccas = organisation('CCAS de Val-de-Sèvre');
+  const permanences = newId();
+  return [
+    {
+      id: permanences,
+      objective: 1,
+      title: 'Ouvrir les permanences communes au centre social des Tilleuls',
+      description: [
+        'Deux demi-journées par semaine, sans rendez-vous, avec un conseiller du CCAS.',
+      ],
+      leadOrganisationId: ville,
+      peopleIds: [person('karim@demo.accord'), person('sophie@demo.accord')],
+      start: '2027-01-11',
+      due: '2027-03-31',
+      status: 'in_progress',
+      indicator: '60 habitants reçus au premier trimestre',
+      commitments: [
+        {
+          organisationId: ville,
+          text: 'Une salle équipée au centre social',
+          amount: 2,
+          unit: 'demi-journées par semaine',
+        },
+        { organisationId: ccas, text: 'Un conseiller présent à chaque permanence' },
+      ],
+    },
+    {
+      objective: 1,
+      title: 'Nommer un référent unique pour chaque personne accompagnée',
+      description: ['Dans les quinze jours qui suivent le premier rendez-vous.'],
+      leadOrganisationId: tremplin,
+      peopleIds: [person('sophie@demo.accord')],
+      start: '2027-02-01',
+      due: '2027-06-30',
+      status: 'planned',
+      indicator: 'Délai moyen avant la nomination du référent',
+      dependsOn: [permanences],
+      commitments: [
+        {
+          organisationId: tremplin,
+          text: 'Deux accompagnateurs à mi-temps',
+          amount: 1,
+          unit: 'ETP',
+        },
+      ],
+    },
+    {
+      objective: 2,
+      title: 'Ouvrir des places de stage en boulangerie',
+      description: ['Stages de découverte de deux semaines, avec un tuteur par stagiaire.'],
+      leadOrganisationId: moreau,
+      peopleIds: [person('antoine@demo.accord')],
+      start: '2027-03-01',
+      due: '2027-09-30',
+      status: 'planned',
+      indicator: '8 stages réalisés',
+      commitments: [
+        {
+          organisationId: moreau,
+          text: 'Places de stage dans les trois boutiques',
+          amount: 8,
+          unit: 'stages',
+        },
+        { organisationId: tremplin, text: 'Préparation des stagiaires aux entretiens' },
+      ],
+    },
+  ];
+}
+
 export interface SeededDemo {
   partnershipId: string;
   accounts: { email: string; password: string; name: string; organisation: string; role: Role }[];
@@ -98,8 +175,11 @@ export async function seedDemo(store: Store): Promise<SeededDemo> {
     createdAt: now,
   });
   let founder: string | null = null;
+  const organisationIds = new Map<string, string>();
+  const personIds = new Map<string, string>();
   for (const organisation of demo.organisations) {
     const organisationId = newId();
+    organisationIds.set(organisation.name, organisationId);
     await store.createOrganisation({
       id: organisationId,
       name: organisation.name,
@@ -116,6 +196,7 @@ export async function seedDemo(store: Store): Promise<SeededDemo> {
     for (const person of organisation.people) {
       const id = newId();
       founder ??= id;
+      personIds.set(person.email, id);
       await store.createPerson(
         {
           id,
@@ -162,7 +243,13 @@ export async function seedDemo(store: Store): Promise<SeededDemo> {
         updatedAt: now,
         archived: false,
       },
-      createTemplateState(kind, { title }),
+      createTemplateState(kind, {
+        title,
+        actions: demoActions(
+          (name) => organisationIds.get(name) ?? '',
+          (email) => personIds.get(email) ?? '',
+        ),
+      }),
     );
     await appendAudit(store, partnershipChain(partnershipId), {
       actorId: founder,

@@ -1,4 +1,5 @@
 export * from './accounts.ts';
+export * from './actions.ts';
 export * from './comment-inputs.ts';
 export * from './comment-records.ts';
 export * from './comment-rules.ts';

@@ -1,3 +1,4 @@
+export * from './actions/index.ts';
 export { $canonicalDocument, UnsupportedNodeError } from './canonical/build.ts';
 export {
   type CanonicalFingerprint,
@@ -25,5 +26,10 @@ export {
 export { accordNodes } from './nodes.ts';
 export { type DocumentContent, readDocumentState } from './read-state.ts';
 export { createTemplateState } from './template-state.ts';
-export { type TemplateKind, type TemplateOptions, templateKinds } from './templates/kinds.ts';
+export {
+  type TemplateAction,
+  type TemplateKind,
+  type TemplateOptions,
+  templateKinds,
+} from './templates/kinds.ts';
 export { accordTheme } from './theme.ts';

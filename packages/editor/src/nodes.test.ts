@@ -27,6 +27,10 @@ describe('accordNodes', () => {
         'table',
         'tablecell',
         'tablerow',
+        'action',
+        'action-title',
+        'action-description',
+        'action-commitment',
       ].sort(),
     );
   });

@@ -3,6 +3,12 @@ import { ListItemNode, ListNode } from '@lexical/list';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import type { Klass, LexicalNode } from 'lexical';
+import {
+  ActionCommitmentNode,
+  ActionDescriptionNode,
+  ActionNode,
+  ActionTitleNode,
+} from './actions/nodes.ts';
 
 /**
  * The one list of node classes every Accord editor registers: the browser composer, the server's
@@ -22,4 +28,8 @@ export const accordNodes: readonly Klass<LexicalNode>[] = Object.freeze([
   TableNode,
   TableRowNode,
   TableCellNode,
+  ActionNode,
+  ActionTitleNode,
+  ActionDescriptionNode,
+  ActionCommitmentNode,
 ]);

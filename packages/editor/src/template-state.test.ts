@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyUpdate, Doc, encodeStateAsUpdate, XmlText } from 'yjs';
-import { createTemplateState, readDocumentState, templateKinds } from './index.ts';
+import { createTemplateState, extractActions, readDocumentState, templateKinds } from './index.ts';
 import { nodesOfType, textOf } from './test-utils.ts';
 
 const NBSP = '\u00a0';
@@ -37,6 +37,32 @@ describe('createTemplateState → readDocumentState', () => {
 
     expect(nodesOfType(json, 'quote')).toHaveLength(1);
     expect(text).toContain('Mission locale');
+  });
+
+  it('places actions under the action plan objectives, example ones or those given', () => {
+    const examples = extractActions(readDocumentState(createTemplateState('action-plan')).json);
+    expect(examples.map((a) => a.objective)).toEqual([
+      `Objectif 1${NBSP}: Repérer et accompagner les jeunes sans emploi ni formation`,
+      `Objectif 2${NBSP}: Ouvrir des places de stage et d’apprentissage`,
+    ]);
+    expect(new Set(examples.map((a) => a.id)).size).toBe(2);
+
+    const given = extractActions(
+      readDocumentState(
+        createTemplateState('action-plan', {
+          actions: [
+            { objective: 2, title: 'Forum', leadOrganisationId: 'org-1', due: '2027-05-01' },
+          ],
+        }),
+      ).json,
+    );
+    expect(given).toHaveLength(1);
+    expect(given[0]).toMatchObject({
+      title: 'Forum',
+      leadOrganisationId: 'org-1',
+      due: '2027-05-01',
+    });
+    expect(given[0]?.objective).toMatch(/^Objectif 2/);
   });
 
   it('builds the agreement: parties, numbered articles, commitments, bold, italic and a link', () => {

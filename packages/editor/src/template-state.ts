@@ -28,7 +28,7 @@ export function createTemplateState(kind: TemplateKind, options: TemplateOptions
   const headless = bindHeadlessEditor(doc);
   try {
     // Discrete: commit now so the update listener writes to the Y.Doc before we encode it.
-    headless.editor.update(() => $getRoot().append(...buildTemplate({ title })), {
+    headless.editor.update(() => $getRoot().append(...buildTemplate({ ...options, title })), {
       discrete: true,
     });
     return encodeStateAsUpdate(doc);

@@ -28,6 +28,10 @@ export const accordTheme: EditorThemeClasses = {
     nested: { listitem: 'accord-li-nested' },
   },
   link: 'accord-link',
+  action: 'accord-action',
+  actionTitle: 'accord-action-title',
+  actionDescription: 'accord-action-description',
+  actionCommitment: 'accord-action-commitment',
   text: {
     bold: 'accord-text-bold',
     italic: 'accord-text-italic',

@@ -1,11 +1,43 @@
 import type { LexicalNode } from 'lexical';
-import { $heading, $list, $paragraph, $quote, $table, bold } from './blocks.ts';
-import type { TemplateOptions } from './kinds.ts';
+import { $createAction } from '../actions/create.ts';
+import { $heading, $list, $paragraph, $quote, $table, bold, frenchSpacing } from './blocks.ts';
+import type { TemplateAction, TemplateOptions } from './kinds.ts';
 
 const defaultTitle = 'Emploi des jeunes du quartier des Sablons';
 
+/** Example actions, without owners: the partners name the lead and the people themselves. */
+const exampleActions: readonly TemplateAction[] = [
+  {
+    objective: 1,
+    title: 'Ouvrir les permanences communes au centre social',
+    description: ['Deux demi-journées par semaine, sans rendez-vous.'],
+    status: 'planned',
+    indicator: 'Nombre de jeunes reçus par mois',
+  },
+  {
+    objective: 2,
+    title: 'Organiser la rencontre jeunes – employeurs',
+    description: ['Dans les locaux de la Ville, avec les entreprises du club.'],
+    status: 'planned',
+    indicator: 'Places de stage proposées',
+  },
+];
+
 /** An action plan as a workshop starts it: context, objectives, first actions, a follow-up table. */
-export function $actionPlanTemplate({ title }: TemplateOptions): LexicalNode[] {
+export function $actionPlanTemplate({
+  title,
+  actions = exampleActions,
+}: TemplateOptions): LexicalNode[] {
+  const $actionsOf = (objective: 1 | 2) =>
+    actions
+      .filter((action) => action.objective === objective)
+      .map(({ objective: _, ...action }) =>
+        $createAction({
+          ...action,
+          title: action.title && frenchSpacing(action.title),
+          description: action.description?.map(frenchSpacing),
+        }),
+      );
   return [
     // The document's own title is the heading: people named it, the template does not rename it.
     $heading('h1', title ?? `Plan d’action — ${defaultTitle}`),
@@ -24,12 +56,14 @@ export function $actionPlanTemplate({ title }: TemplateOptions): LexicalNode[] {
       'Repérage par les éducateurs de prévention et les associations sportives du quartier',
       'Un référent unique nommé pour chaque jeune dans les quinze jours',
     ]),
+    ...$actionsOf(1),
     $heading('h2', 'Objectif 2 : Ouvrir des places de stage et d’apprentissage'),
     $list('number', [
       'Recenser les offres des entreprises partenaires (objectif : 40 places)',
       'Préparer les jeunes aux entretiens avec l’association Passerelles Emploi',
       'Organiser une rencontre jeunes – employeurs dans les locaux de la Ville',
     ]),
+    ...$actionsOf(2),
     $heading('h2', 'Suivi des actions'),
     $table(
       ['Action', 'Organisation pilote', 'Échéance', 'Statut'],
