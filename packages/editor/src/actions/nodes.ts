@@ -54,11 +54,7 @@ export class ActionNode extends ElementNode {
   override createDOM(config: EditorConfig): HTMLElement {
     const dom = $getDocument().createElement('section');
     addThemeClass(dom, config, 'action');
-    const fields = $getDocument().createElement('div');
-    fields.dataset.actionFields = '';
-    fields.contentEditable = 'false';
-    setDOMUnmanaged(fields, { captureSelection: true });
-    dom.append(fields);
+    dom.append($createFieldsElement('actionFields'));
     return dom;
   }
 
@@ -137,11 +133,7 @@ export class ActionCommitmentNode extends ActionPartNode {
   override createDOM(config: EditorConfig): HTMLElement {
     const dom = $getDocument().createElement('div');
     addThemeClass(dom, config, 'actionCommitment');
-    const fields = $getDocument().createElement('div');
-    fields.dataset.commitmentFields = '';
-    fields.contentEditable = 'false';
-    setDOMUnmanaged(fields, { captureSelection: true });
-    dom.append(fields);
+    dom.append($createFieldsElement('commitmentFields'));
     return dom;
   }
 
@@ -152,6 +144,23 @@ export class ActionCommitmentNode extends ActionPartNode {
   override getDOMSlot(element: HTMLElement) {
     return super.getDOMSlot(element).withBefore(element.querySelector('[data-commitment-fields]'));
   }
+}
+
+/**
+ * An element inside the node's DOM that Lexical leaves alone, for the web app's field controls.
+ * Keyboard and clipboard events there belong to the controls: without stopping them, Lexical's
+ * listeners on the editable root would turn Backspace or a paste in a date field into an edit of
+ * the text around it.
+ */
+function $createFieldsElement(dataKey: string): HTMLElement {
+  const fields = $getDocument().createElement('div');
+  fields.dataset[dataKey] = '';
+  fields.contentEditable = 'false';
+  setDOMUnmanaged(fields, { captureSelection: true });
+  for (const type of ['keydown', 'keyup', 'keypress', 'paste', 'cut', 'copy', 'drop']) {
+    fields.addEventListener(type, (event) => event.stopPropagation());
+  }
+  return fields;
 }
 
 function addThemeClass(dom: HTMLElement, config: EditorConfig, name: string) {
