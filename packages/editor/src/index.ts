@@ -1,4 +1,12 @@
 export * from './actions/index.ts';
+export {
+  $createAnchorFromSelection,
+  $resolveAnchor,
+  type AnchorPoint,
+  anchorContextChars,
+  findQuote,
+  type ResolvedAnchor,
+} from './anchors/index.ts';
 export { $canonicalDocument, UnsupportedNodeError } from './canonical/build.ts';
 export {
   type CanonicalFingerprint,
@@ -10,14 +18,6 @@ export {
 } from './canonical/fingerprint.ts';
 export { canonicalizeJson, type JsonValue } from './canonical/jcs.ts';
 export * from './canonical/tree.ts';
-export {
-  $createAnchorFromSelection,
-  $resolveAnchor,
-  type AnchorPoint,
-  anchorContextChars,
-  findQuote,
-  type ResolvedAnchor,
-} from './anchors/index.ts';
 export {
   bindHeadlessEditor,
   createAccordHeadlessEditor,
