@@ -373,3 +373,9 @@ export function archiveDocument(id: string, archived: boolean): Promise<unknown>
     body: { archived },
   });
 }
+
+/**
+ * The typed request every call above uses, for feature folders that keep their own calls and
+ * schemas beside their components (e.g. `review/api.ts`).
+ */
+export { request as apiRequest };

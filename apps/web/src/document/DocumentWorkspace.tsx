@@ -7,6 +7,7 @@ import { CollaborativeEditor, type PresenceSelf } from '../editor/index.ts';
 import { useT } from '../i18n/index.ts';
 import { personLabel, type Role, roles } from '../people/index.ts';
 import { PresencePanel, usePresence } from '../presence/index.ts';
+import { ReviewStrip } from '../review/index.ts';
 import { useSession } from '../session/store.ts';
 import { useToast } from '../ui/index.ts';
 import { CloseBanner, ReadOnlyNotice } from './CloseBanner.tsx';
@@ -127,6 +128,13 @@ export function DocumentWorkspace({
   return (
     <div className="document-page">
       <DocumentHeader document={document} partnership={partnership} />
+      <ReviewStrip
+        documentId={document.id}
+        role={role}
+        organisationId={me?.person.organisationId ?? null}
+        archived={document.archived}
+        connection={connection}
+      />
       <div className="document-layout">
         <div className="document-layout__editor">
           {refusal !== null && <RefusedNotice refusal={refusal} onDismiss={dismiss} />}

@@ -1,0 +1,1 @@
+export { ReviewStrip } from './ReviewStrip.tsx';
