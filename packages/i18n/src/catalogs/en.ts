@@ -462,6 +462,31 @@ export const en = {
     textKept: 'Your text is kept in this page.',
     reconnected: 'Signed in again: your changes are being sent.',
   },
+  exports: {
+    menu: 'Export',
+    menuLabel: 'Export “{title}”',
+    formats: {
+      pdf: 'PDF',
+      docx: 'Word (.docx)',
+      html: 'Web page (.html)',
+      md: 'Markdown (.md)',
+    },
+    hint: 'The server produces the file from the saved text, in the document’s language.',
+    draftMark: 'Draft — not signed',
+    signatures: 'Signatures',
+    signaturesIntro:
+      'Each party organisation approved, on its own behalf, the exact text of version {version}, identified by the fingerprint below.',
+    organisation: 'Organisation',
+    signatory: 'Signatory',
+    role: 'Role',
+    approvedAt: 'Approved on',
+    fingerprint: 'SHA-256 fingerprint of the text',
+    finalisedAt: 'Final text since {date}.',
+    documentId: 'Document id: {id}',
+    manifestAttached:
+      'The manifest accord-manifest.json, attached to this file, lets anyone check this fingerprint.',
+    generatedBy: 'Exported from Accord on {date}',
+  },
   errors: {
     generic: 'Something went wrong. Try again in a moment.',
     network: 'The server is not responding. Check your connection and try again.',

@@ -490,6 +490,31 @@ export const fr = {
     textKept: 'Votre texte est conservé dans cette page.',
     reconnected: 'Session rouverte\u00a0: vos modifications sont envoyées.',
   },
+  exports: {
+    menu: 'Exporter',
+    menuLabel: 'Exporter «\u202f{title}\u202f»',
+    formats: {
+      pdf: 'PDF',
+      docx: 'Word (.docx)',
+      html: 'Page web (.html)',
+      md: 'Markdown (.md)',
+    },
+    hint: 'Le fichier est produit par le serveur à partir du texte enregistré, dans la langue du document.',
+    draftMark: 'Projet — non signé',
+    signatures: 'Signatures',
+    signaturesIntro:
+      'Chaque organisation partie a approuvé, en son nom, le texte exact de la version {version}, identifié par l’empreinte ci-dessous.',
+    organisation: 'Organisation',
+    signatory: 'Signataire',
+    role: 'Rôle',
+    approvedAt: 'Approuvé le',
+    fingerprint: 'Empreinte SHA-256 du texte',
+    finalisedAt: 'Texte définitif depuis le {date}.',
+    documentId: 'Identifiant du document\u00a0: {id}',
+    manifestAttached:
+      'Le manifeste accord-manifest.json, joint à ce fichier, permet de vérifier cette empreinte.',
+    generatedBy: 'Exporté depuis Accord le {date}',
+  },
   errors: {
     generic: 'Une erreur est survenue. Réessayez dans un instant.',
     network: 'Le serveur ne répond pas. Vérifiez votre connexion, puis réessayez.',
