@@ -25,9 +25,12 @@ export const MessageType = {
    */
   refused: 21,
   /**
-   * Session information, sent once after the socket opens: `[22, varString json]` with
-   * `{ readOnly: boolean, role?: string }` (the role where the server knows it: `facilitator`,
-   * `editor`, `commenter`, `viewer`). Clients ignore fields they do not know.
+   * Session information, sent after the socket opens: `[22, varString json]` with
+   * `{ readOnly: boolean, role?: string, lock?: 'locked' | 'final' }` (the role where the server
+   * knows it: `facilitator`, `editor`, `commenter`, `viewer`; `lock` when the body takes no edits
+   * from anyone, see BodyLock). Sent again whenever the lock changes while the socket is open,
+   * so an open editor turns read-only (or writable) without reconnecting. Clients ignore fields
+   * they do not know.
    */
   session: 22,
   /**
@@ -49,6 +52,13 @@ export interface SyncEvent {
 export const SyncMessageType = { step1: 0, step2: 1, update: 2 } as const;
 
 export type RefusedReason = 'read-only' | 'locked' | 'final' | 'too-large';
+
+/**
+ * Why a document body takes no edits from anyone, whatever their role: `locked` while an
+ * agreement is being signed (it can return to review and open again), `final` once signed (for
+ * ever). Updates to a locked body are refused with this same word as the reason.
+ */
+export type BodyLock = 'locked' | 'final';
 
 /**
  * Close codes, one meaning each. A stock y-websocket client stops reconnecting on 4400–4499 and

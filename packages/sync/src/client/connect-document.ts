@@ -5,6 +5,7 @@ import type { WebsocketProvider as Provider } from 'y-websocket';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import {
+  type BodyLock,
   isPermanentClose,
   MessageType,
   type RefusedReason,
@@ -45,6 +46,11 @@ export interface ConnectionStatus {
   readOnly: boolean;
   /** The person's role on this document, from the session frame; null until it arrives. */
   role: string | null;
+  /**
+   * `locked` (an agreement being signed) or `final` when the body takes no edits from anyone,
+   * from the session frame; it may change while the socket stays open. Null otherwise.
+   */
+  lock: BodyLock | null;
   /**
    * The first edit the server refused, if any. Never cleared: once set, this connection's doc is
    * spent (see `AccordConnection.onRefused`).
@@ -100,6 +106,7 @@ export function connectDocument(options: ConnectDocumentOptions): AccordConnecti
   let closeCode: number | null = null;
   let readOnly = false;
   let role: string | null = null;
+  let lock: BodyLock | null = null;
   let refused: RefusedEdit | null = null;
   let last = '';
   let provider: WebsocketProvider | null = null;
@@ -116,7 +123,7 @@ export function connectDocument(options: ConnectDocumentOptions): AccordConnecti
             ? 'reconnecting'
             : 'connecting';
     const save = !unsaved ? 'saved' : connection === 'connected' ? 'saving' : 'offline-pending';
-    return { connection, save, unsaved, closeCode, readOnly, role, refused };
+    return { connection, save, unsaved, closeCode, readOnly, role, lock, refused };
   };
   const emit = () => {
     const next = status();
@@ -188,6 +195,7 @@ export function connectDocument(options: ConnectDocumentOptions): AccordConnecti
     const session = readSession(decoding.readVarString(decoder));
     readOnly = session.readOnly;
     role = session.role;
+    lock = session.lock;
     emit();
   };
   p.messageHandlers[MessageType.event] = (_encoder, decoder) => {
@@ -265,18 +273,24 @@ function isDocumentUpdate(frame: Uint8Array): boolean {
 }
 
 /** The session frame's JSON; unknown fields are ignored, malformed ones read as absent. */
-function readSession(json: string): { readOnly: boolean; role: string | null } {
+function readSession(json: string): {
+  readOnly: boolean;
+  role: string | null;
+  lock: BodyLock | null;
+} {
+  const none = { readOnly: false, role: null, lock: null };
   let session: unknown;
   try {
     session = JSON.parse(json);
   } catch {
-    return { readOnly: false, role: null };
+    return none;
   }
-  if (typeof session !== 'object' || session === null) return { readOnly: false, role: null };
-  const fields = session as { readOnly?: unknown; role?: unknown };
+  if (typeof session !== 'object' || session === null) return none;
+  const fields = session as { readOnly?: unknown; role?: unknown; lock?: unknown };
   return {
     readOnly: fields.readOnly === true,
     role: typeof fields.role === 'string' ? fields.role : null,
+    lock: fields.lock === 'locked' || fields.lock === 'final' ? fields.lock : null,
   };
 }
 

@@ -1,5 +1,5 @@
 import * as encoding from 'lib0/encoding';
-import { MessageType, type SyncEvent, SyncMessageType } from '../protocol.ts';
+import { type BodyLock, MessageType, type SyncEvent, SyncMessageType } from '../protocol.ts';
 
 /** Encoders of the frames the server sends. One place, so the wire format reads at a glance. */
 
@@ -46,6 +46,8 @@ export function refusedFrame(update: number, reason: string): Uint8Array {
 export interface SessionInfo {
   readOnly: boolean;
   role?: string;
+  /** Present when the body is locked for everyone. */
+  lock?: BodyLock;
 }
 
 export function sessionFrame(session: SessionInfo): Uint8Array {

@@ -1,3 +1,5 @@
+import type { BodyLock } from '../protocol.ts';
+
 /**
  * What the sync core needs from storage. `@accord/store`'s Store satisfies it; the sync core
  * depends on this narrow contract, not on a database.
@@ -16,4 +18,9 @@ export interface SyncPersistence {
   /** One transaction for every row; resolves once committed durably. */
   appendUpdates(rows: { documentId: string; update: Uint8Array }[]): Promise<Map<string, number>>;
   compact(documentId: string, state: Uint8Array, uptoSeq: number): Promise<void>;
+  /**
+   * Whether the body is locked for everyone (an agreement in signing, or final), read when a
+   * room loads; absent means never. Later changes arrive through `SyncServer.setLock`.
+   */
+  documentLock?(documentId: string): Promise<BodyLock | null>;
 }

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { RoomBus } from '../bus/bus.ts';
-import { CloseCode, MessageType, SyncMessageType } from '../protocol.ts';
+import { type BodyLock, CloseCode, MessageType, SyncMessageType } from '../protocol.ts';
 import { validateUpdate } from '../validation/update-validation.ts';
 import {
   type AwarenessEntry,
@@ -60,6 +60,8 @@ export class Room {
   lastSeq: number;
   /** Rough size of the document's state: snapshot size plus every update applied since. */
   approximateBytes: number;
+  /** The body takes no edits from anyone (see BodyLock); set through `setLock`. */
+  #lock: BodyLock | null = null;
 
   #pendingBroadcast: PendingBroadcast[] = [];
   #broadcastScheduled = false;
@@ -105,13 +107,38 @@ export class Room {
     return this.#doc;
   }
 
+  get lock(): BodyLock | null {
+    return this.#lock;
+  }
+
+  /**
+   * Locks or unlocks the body for everyone. Takes effect for the very next frame read from any
+   * socket; every open connection with extensions is told at once with a new session frame, so
+   * its editor turns read-only (or writable again) without reconnecting.
+   */
+  setLock(lock: BodyLock | null): void {
+    if (lock === this.#lock) return;
+    this.#lock = lock;
+    for (const connection of this.connections) this.#sendSession(connection);
+  }
+
+  #sendSession(connection: Connection): void {
+    if (!connection.options.extensions) return;
+    const { role } = connection.options;
+    const readOnly = connection.options.readOnly || this.#lock !== null;
+    connection.send(
+      sessionFrame({
+        readOnly,
+        ...(role === null ? {} : { role }),
+        ...(this.#lock === null ? {} : { lock: this.#lock }),
+      }),
+    );
+  }
+
   /** Adds a connection and starts the sync handshake. */
   join(connection: Connection): void {
     this.connections.add(connection);
-    if (connection.options.extensions) {
-      const { readOnly, role } = connection.options;
-      connection.send(sessionFrame(role === null ? { readOnly } : { readOnly, role }));
-    }
+    this.#sendSession(connection);
     if (this.#unapplied) {
       // The document is not built yet: answer the joiner's own step 1 from the stored bytes
       // first (see #receiveSync), and ask for the joiner's state only after that.
@@ -185,11 +212,12 @@ export class Room {
       this.#acknowledgeInOrder(connection, seq, null);
       return;
     }
-    if (connection.options.readOnly) {
+    const refusal = this.#lock ?? (connection.options.readOnly ? 'read-only' : null);
+    if (refusal) {
       // Every step 2 repeats the whole delete set, so "not empty" is not "new": only refuse an
       // update that would change the document.
       if (!Y.snapshotContainsUpdate(Y.snapshot(this.doc), update)) {
-        if (connection.options.extensions) connection.send(refusedFrame(seq, 'read-only'));
+        if (connection.options.extensions) connection.send(refusedFrame(seq, refusal));
       }
       // Nothing to store, but the position still counts as handled for the save indicator.
       this.#acknowledgeInOrder(connection, seq, null);

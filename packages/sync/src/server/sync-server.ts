@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { inProcessBus, type RoomBus } from '../bus/bus.ts';
-import { CloseCode, type SyncEvent } from '../protocol.ts';
+import { type BodyLock, CloseCode, type SyncEvent } from '../protocol.ts';
 import { CommitQueue, type CommitResult } from './commit-queue.ts';
 import { Connection, type ConnectionTags, type PresenceStamp } from './connection.ts';
 import { eventFrame, keepAliveFrame } from './frames.ts';
@@ -57,6 +57,11 @@ export class SyncServer {
   #log: (message: string, error?: unknown) => void;
   #closing = false;
   #keepAlive: NodeJS.Timeout;
+  /**
+   * Locks set or lifted in this process, by document. They win over what persistence said when a
+   * room loads: a load that read the store just before a lock was written must not open the body.
+   */
+  #locks = new Map<string, BodyLock | null>();
 
   constructor(private readonly options: SyncServerOptions) {
     this.limits = { ...defaultSyncLimits, ...options.limits };
@@ -155,6 +160,27 @@ export class SyncServer {
         this.#releaseIfEmpty(documentId, room);
       },
     };
+  }
+
+  /**
+   * Locks (or, with null, unlocks) a document body for everyone: from the next frame on, every
+   * update that would change it is refused with `refused(k, lock)` and nothing is applied or
+   * stored; open connections get a new session frame saying so. Applies to the loaded room at
+   * once and to any later load. Write the lock to the store too (`documentLock` reads it back
+   * after a restart): lock here first, then store; store an unlock first, then unlock here.
+   */
+  setLock(documentId: string, lock: BodyLock | null): void {
+    this.#locks.set(documentId, lock);
+    const entry = this.#entries.get(documentId);
+    if (entry && entry.state !== 'loading') entry.room.setLock(lock);
+  }
+
+  /**
+   * Resolves once every update accepted so far is committed to the store, e.g. right after
+   * `setLock`, so that the stored state is the locked text.
+   */
+  settled(): Promise<void> {
+    return this.#commits.drain();
   }
 
   /** How many open connections have tags including all of `match` (e.g. one person's sockets). */
@@ -304,12 +330,16 @@ export class SyncServer {
     const { persistence } = this.options;
     if (!(await persistence.documentExists(documentId))) return null;
     const body = await persistence.loadBody(documentId);
-    return new Room(documentId, body, {
+    const stored = (await persistence.documentLock?.(documentId)) ?? null;
+    const room = new Room(documentId, body, {
       limits: this.limits,
       commits: this.#commits,
       bus: this.#bus,
       log: this.#log,
     });
+    // Read after the awaits: a lock set while the store was being read wins.
+    room.setLock(this.#locks.has(documentId) ? (this.#locks.get(documentId) ?? null) : stored);
+    return room;
   }
 
   #releaseIfEmpty(documentId: string, room: Room): void {

@@ -12,6 +12,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import type { BodyLock } from '../protocol.ts';
 import { MessageType, SyncMessageType } from '../protocol.ts';
 import type { SyncLimits } from './limits.ts';
 import type { SyncPersistence } from './persistence.ts';
@@ -89,6 +90,8 @@ export class TestStore {
     compact?: Hook<[string, number]>;
   } = {};
   readonly persistence: SyncPersistence;
+  /** What `documentLock` answers, as a store that keeps agreement states would. */
+  readonly locks = new Map<string, BodyLock>();
   #partnership = false;
 
   constructor() {
@@ -120,6 +123,7 @@ export class TestStore {
         await store.compact(id, state, uptoSeq);
         completed.compact++;
       },
+      documentLock: async (id) => this.locks.get(id) ?? null,
     };
   }
 
