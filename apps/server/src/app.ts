@@ -1,6 +1,7 @@
 import { isStoreError, type Store } from '@accord/store';
 import type { SyncServer } from '@accord/sync';
 import { Hono } from 'hono';
+import { AgreementLifecycle } from './agreements/lifecycle.ts';
 import { authenticate, protectWrites } from './auth/middleware.ts';
 import type { Sessions } from './auth/sessions.ts';
 import { BackgroundTasks } from './background.ts';
@@ -9,6 +10,7 @@ import { apiError } from './errors.ts';
 import type { LiveAccess } from './live-access.ts';
 import { type Mailer, noMailer } from './mail/mailer.ts';
 import { openApiDocument } from './openapi.ts';
+import { agreementRoutes } from './routes/agreements.ts';
 import { authRoutes } from './routes/auth.ts';
 import { commentRoutes } from './routes/comments.ts';
 import { documentRoutes } from './routes/documents.ts';
@@ -17,6 +19,7 @@ import { invitationRoutes } from './routes/invitations.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { partnershipRoutes } from './routes/partnerships.ts';
 import { reviewRoutes } from './routes/reviews.ts';
+import { verifyRoutes } from './routes/verify.ts';
 import { mountWebApp } from './static-web.ts';
 import { checkOrigin, syncEndpoint } from './sync-endpoint.ts';
 
@@ -45,6 +48,21 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const mailer = deps.mailer ?? noMailer;
   const background = deps.background ?? new BackgroundTasks();
   const app = new Hono<AppEnv>();
+  const agreements = new AgreementLifecycle(store, sync, {
+    changed({ document, agreement }) {
+      // Open pages refresh their lifecycle bar and signing panel; the lock itself travels in
+      // the session frame.
+      sync.sendEvent(
+        { documentId: document.id },
+        {
+          type: 'agreement.changed',
+          documentId: document.id,
+          state: agreement.state,
+          version: agreement.version,
+        },
+      );
+    },
+  });
 
   app.get('/api/health', (c) => c.json({ ok: true, ...sync.stats() }));
   const openApi = openApiDocument();
@@ -56,14 +74,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
   app.route(
     '/api/partnerships',
-    partnershipRoutes({ store, live, publicUrl: deps.publicUrl, mailer }),
+    partnershipRoutes({ store, live, publicUrl: deps.publicUrl, mailer, agreements }),
   );
   app.route('/api/partnerships', inboxRoutes({ store }));
   app.route('/api/documents', documentRoutes({ store, sync }));
   app.route('/api/documents', commentRoutes({ store, sync }));
   app.route('/api/documents', reviewRoutes({ store, sync }));
+  app.route('/api/documents', agreementRoutes({ store, lifecycle: agreements }));
   app.route('/api/organisations', organisationRoutes({ store }));
   app.route('/api/invitations', invitationRoutes(store));
+  app.route('/api/verify', verifyRoutes({ store }));
   app.all('/api/*', (c) => apiError(c, 404, 'not_found', 'No such API route.'));
   app.get(
     '/sync/:documentId',

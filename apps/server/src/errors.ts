@@ -38,6 +38,15 @@ export const errorCodes = [
   'review_round_open',
   'review_round_closed',
   'summary_too_long',
+  'not_an_agreement',
+  'invalid_transition',
+  'no_parties',
+  'unsupported_content',
+  'not_signing',
+  'not_a_signatory',
+  'stale_fingerprint',
+  'already_decided',
+  'no_decision',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -8,11 +8,13 @@ import {
   createInvitationInput,
   createPartnershipInput,
   createThreadInput,
+  decideAgreementInput,
   editCommentInput,
   erasureInput,
   forgotPasswordInput,
   markReadInput,
   markReviewInput,
+  moveAgreementInput,
   openReviewRoundInput,
   renameDocumentInput,
   replyInput,
@@ -23,6 +25,7 @@ import {
   threadStatusInput,
   updateMemberInput,
   updatePartnershipInput,
+  verifyInput,
 } from '@accord/domain';
 import { z } from 'zod';
 import { errorCodes } from './errors.ts';
@@ -407,6 +410,64 @@ export const operations: Operation[] = [
     method: 'post',
     path: '/api/invitations/{token}/accept',
     summary: 'Accept an invitation with my account',
+    access: 'signed in',
+    success: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/documents/{id}/agreement',
+    summary:
+      'An agreement’s state, the version being signed (fingerprint, parties and their decisions in force), earlier versions with their decisions, the final exports, and what I may do',
+    access: 'member',
+    success: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/documents/{id}/agreement/state',
+    summary:
+      'Move the agreement: draft ⇄ review ⇄ signing. Entering signing locks the text for everyone, fixes the parties and stores the fingerprint; returning to review unlocks it and voids the decisions (409 invalid_transition, no_parties, unsupported_content)',
+    body: moveAgreementInput,
+    access: 'facilitator',
+    success: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/documents/{id}/agreement/decisions',
+    summary:
+      'Approve or decline (with a reason) the fingerprint being signed, on behalf of my organisation; the last approval makes it final (403 not_a_signatory, 409 stale_fingerprint, already_decided, not_signing)',
+    body: decideAgreementInput,
+    access: 'signatory of a party organisation',
+    success: 201,
+  },
+  {
+    method: 'delete',
+    path: '/api/documents/{id}/agreement/decisions/{organisationId}',
+    summary: 'Withdraw my organisation’s decision in force (e.g. lift a decline)',
+    access: 'signatory of that organisation',
+    success: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/documents/{id}/agreement/text',
+    summary:
+      'The locked text as the server holds it: the canonical tree whose RFC 8785 bytes were fingerprinted',
+    query: [{ name: 'version', description: 'a locked version (default: the current one)' }],
+    access: 'member',
+    success: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/documents/{id}/agreement/exports/{name}',
+    summary: 'Download one export of a final agreement, as stored when it became final',
+    access: 'member',
+    success: 200,
+  },
+  {
+    method: 'post',
+    path: '/api/verify',
+    summary:
+      'Is this file (base64) one of the exports of a final agreement, or does this fingerprint belong to one? Titles only for members',
+    body: verifyInput,
     access: 'signed in',
     success: 200,
   },

@@ -3,6 +3,7 @@ import { createSqliteStore, type Store } from '@accord/store';
 import { SyncServer } from '@accord/sync';
 import { createAdaptorServer } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
+import { documentLock } from './agreements/lifecycle.ts';
 import { createApp } from './app.ts';
 import { Sessions } from './auth/sessions.ts';
 import { BackgroundTasks } from './background.ts';
@@ -43,6 +44,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       loadBody: (id) => store.loadBody(id),
       appendUpdates: (rows) => store.appendUpdates(rows),
       compact: (id, state, uptoSeq) => store.compact(id, state, uptoSeq),
+      documentLock: (id) => documentLock(store, id),
     },
     limits: config.limits,
     unloadDelayMs: config.unloadDelayMs,

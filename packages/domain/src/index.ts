@@ -1,5 +1,6 @@
 export * from './accounts.ts';
 export * from './actions.ts';
+export * from './agreements.ts';
 export * from './comment-inputs.ts';
 export * from './comment-records.ts';
 export * from './comment-rules.ts';

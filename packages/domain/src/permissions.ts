@@ -24,6 +24,7 @@ export const actions = [
   'organisation.add',
   'organisation.remove',
   'audit.download',
+  'agreement.move',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -54,6 +55,8 @@ export const policy: Readonly<Record<Action, readonly Role[]>> = {
   'organisation.add': facilitators,
   'organisation.remove': facilitators,
   'audit.download': everyone,
+  // Signing is not a role: any member their organisation made signatory decides (maySignFor).
+  'agreement.move': facilitators,
 };
 
 /** Whether a member with `role` may do `action`. No role (not a member) may do nothing. */

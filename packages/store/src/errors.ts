@@ -36,6 +36,14 @@ export const storeErrorCodes = [
   'invitation_used',
   /** An audit entry does not follow its chain's last entry (wrong chain, seq or prevHash). */
   'audit_out_of_order',
+  /** The agreement is not in the state the change expects (someone moved it meanwhile). */
+  'agreement_conflict',
+  /** A decision names a fingerprint other than the one being signed. */
+  'stale_fingerprint',
+  /** The organisation already decided on this version (withdraw that decision first). */
+  'already_decided',
+  /** The organisation has no decision in force to withdraw. */
+  'no_decision',
 ] as const;
 export type StoreErrorCode = (typeof storeErrorCodes)[number];
 

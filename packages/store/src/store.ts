@@ -5,6 +5,10 @@
  */
 
 import type {
+  AgreementDecisionRecord,
+  AgreementExportRecord,
+  AgreementRecord,
+  AgreementVersionRecord,
   AuditEntry,
   CommentRecord,
   CommentThreadRecord,
@@ -25,6 +29,11 @@ import type {
 } from '@accord/domain';
 
 export type {
+  AgreementDecisionRecord,
+  AgreementExportRecord,
+  AgreementRecord,
+  AgreementState,
+  AgreementVersionRecord,
   AuditEntry,
   CommentAnchor,
   CommentRecord,
@@ -133,6 +142,23 @@ export interface ThreadQuery {
   documentId?: string;
   /** At most this many threads. */
   limit?: number;
+}
+
+/** What is locked when an agreement enters signing. */
+export interface StartSigning {
+  documentId: string;
+  partnershipId: string;
+  fingerprint: string;
+  canonical: Uint8Array;
+  canonicalVersion: number;
+  parties: string[];
+  at: number;
+  by: string;
+}
+
+/** One export of a final agreement, with its bytes. */
+export interface AgreementExportFile extends AgreementExportRecord {
+  bytes: Uint8Array;
 }
 
 /** A change of a thread's status: resolving names who did it, reopening clears it. */
@@ -386,6 +412,61 @@ export interface Store {
    * 'unknown_person', 'person_erased'.
    */
   markReview(mark: ReviewMarkRecord): Promise<ReviewRoundWithMarks>;
+  // Agreements: lifecycle, versions locked for signing, decisions, final exports. Every change
+  // checks the state it starts from in the same transaction ('agreement_conflict' otherwise).
+  /** Undefined for an agreement that never left draft (read it as draft, version 0). */
+  getAgreement(documentId: string): Promise<AgreementRecord | undefined>;
+  /** The partnership's agreements that ever left draft, least recently moved first. */
+  listAgreements(partnershipId: string): Promise<AgreementRecord[]>;
+  /** Between draft and review. */
+  moveAgreement(input: {
+    documentId: string;
+    partnershipId: string;
+    from: 'draft' | 'review';
+    to: 'draft' | 'review';
+    at: number;
+    by: string;
+  }): Promise<AgreementRecord>;
+  /** review → signing: stores the next version (canonical bytes, fingerprint, parties). */
+  startSigning(input: StartSigning): Promise<AgreementRecord>;
+  /**
+   * signing → review: the version ends as `returned`; its decisions stay, as history of that
+   * version. `by` null when the system did it (a party left).
+   */
+  returnAgreementToReview(input: {
+    documentId: string;
+    at: number;
+    by: string | null;
+  }): Promise<AgreementRecord>;
+  getAgreementVersion(
+    documentId: string,
+    version: number,
+  ): Promise<AgreementVersionRecord | undefined>;
+  listAgreementVersions(documentId: string): Promise<AgreementVersionRecord[]>;
+  /** Versions that became final with this fingerprint. */
+  findFinalAgreementVersions(fingerprint: string): Promise<AgreementVersionRecord[]>;
+  /**
+   * Records a signatory's decision on the current version and, when every party has approved,
+   * makes the agreement final in the same transaction. 'agreement_conflict' (not signing),
+   * 'stale_fingerprint' (another version or fingerprint), 'already_decided'.
+   */
+  decideAgreement(
+    decision: AgreementDecisionRecord,
+  ): Promise<{ agreement: AgreementRecord; final: boolean }>;
+  /** Withdraws the organisation's decision in force. 'agreement_conflict', 'no_decision'. */
+  withdrawAgreementDecision(input: {
+    documentId: string;
+    organisationId: string;
+    at: number;
+    by: string;
+  }): Promise<AgreementDecisionRecord>;
+  /** Every decision on every version, oldest first. */
+  listAgreementDecisions(documentId: string): Promise<AgreementDecisionRecord[]>;
+  /** Stores the final exports once; 'already_exists' if a name is taken. */
+  saveAgreementExports(documentId: string, files: readonly AgreementExportFile[]): Promise<void>;
+  listAgreementExports(documentId: string): Promise<AgreementExportRecord[]>;
+  getAgreementExport(documentId: string, name: string): Promise<AgreementExportFile | undefined>;
+  findAgreementExports(sha256: string): Promise<AgreementExportRecord[]>;
 
   // The body: snapshot + append-only update log.
   loadBody(documentId: string): Promise<StoredBody>;

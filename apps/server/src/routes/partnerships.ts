@@ -9,6 +9,7 @@ import {
 import { createTemplateState } from '@accord/editor';
 import type { Store } from '@accord/store';
 import { Hono } from 'hono';
+import type { AgreementLifecycle } from '../agreements/lifecycle.ts';
 import { appendAudit, partnershipChain, verifyChain } from '../audit.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { AppEnv } from '../env.ts';
@@ -29,6 +30,8 @@ export interface PartnershipDeps {
   publicUrl: string | null;
   /** Also emails facilitator-issued reset links, when enabled. */
   mailer: Mailer;
+  /** Told when an organisation leaves, for the agreements it was signing. */
+  agreements: Pick<AgreementLifecycle, 'partyLeft'>;
 }
 
 export function partnershipRoutes(deps: PartnershipDeps) {
@@ -180,6 +183,8 @@ export function partnershipRoutes(deps: PartnershipDeps) {
       action: 'organisation.left',
       data: { organisationId, removedPersonIds: removed },
     });
+    // A party that leaves cannot sign: the agreements it was signing go back to review.
+    await deps.agreements.partyLeft(ctx.partnership.id, organisationId);
     return c.json({ ok: true, removedPersonIds: removed });
   });
 

@@ -276,4 +276,84 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    description:
+      'agreement sign-off: lifecycle state, the versions locked for signing (canonical bytes ' +
+      'and fingerprint), decisions of signatories, and the exports of final agreements',
+    sql: `
+      -- One row per agreement that ever left draft; no row reads as draft, version 0.
+      CREATE TABLE agreements (
+        document_id TEXT PRIMARY KEY REFERENCES documents (id),
+        partnership_id TEXT NOT NULL REFERENCES partnerships (id),
+        state TEXT NOT NULL,
+        version INTEGER NOT NULL CHECK (version >= 0),
+        updated_at INTEGER NOT NULL,
+        updated_by TEXT REFERENCES people (id)
+      ) STRICT;
+      CREATE INDEX agreements_by_partnership ON agreements (partnership_id, state);
+      -- A final agreement is frozen: its row never changes again, and it never leaves.
+      CREATE TRIGGER agreements_final_frozen BEFORE UPDATE ON agreements
+        WHEN OLD.state = 'final'
+        BEGIN SELECT RAISE(ABORT, 'a final agreement never changes'); END;
+      CREATE TRIGGER agreements_never_deleted BEFORE DELETE ON agreements
+        BEGIN SELECT RAISE(ABORT, 'agreements are never deleted'); END;
+
+      -- What was locked each time the agreement entered signing: the canonical bytes that were
+      -- fingerprinted, and the party organisations (JSON array of ids) fixed at that moment.
+      CREATE TABLE agreement_versions (
+        document_id TEXT NOT NULL REFERENCES documents (id),
+        version INTEGER NOT NULL CHECK (version > 0),
+        fingerprint TEXT NOT NULL,
+        canonical BLOB NOT NULL,
+        canonical_version INTEGER NOT NULL,
+        parties TEXT NOT NULL CHECK (json_valid(parties) AND json_type(parties) = 'array'),
+        locked_at INTEGER NOT NULL,
+        locked_by TEXT NOT NULL REFERENCES people (id),
+        ended_at INTEGER,
+        outcome TEXT,
+        PRIMARY KEY (document_id, version),
+        CHECK ((ended_at IS NULL) = (outcome IS NULL))
+      ) STRICT;
+      CREATE INDEX agreement_versions_by_fingerprint ON agreement_versions (fingerprint);
+      CREATE TRIGGER agreement_versions_locked BEFORE UPDATE ON agreement_versions
+        WHEN OLD.ended_at IS NOT NULL OR NEW.fingerprint IS NOT OLD.fingerprint
+          OR NEW.canonical IS NOT OLD.canonical OR NEW.parties IS NOT OLD.parties
+        BEGIN SELECT RAISE(ABORT, 'a locked version never changes'); END;
+
+      -- Decisions are history: withdrawing sets withdrawn_at, nothing is deleted.
+      CREATE TABLE agreement_decisions (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        fingerprint TEXT NOT NULL,
+        organisation_id TEXT NOT NULL REFERENCES organisations (id),
+        person_id TEXT NOT NULL REFERENCES people (id),
+        role TEXT NOT NULL,
+        decision TEXT NOT NULL,
+        reason TEXT,
+        at INTEGER NOT NULL,
+        withdrawn_at INTEGER,
+        withdrawn_by TEXT REFERENCES people (id),
+        FOREIGN KEY (document_id, version) REFERENCES agreement_versions (document_id, version)
+      ) STRICT;
+      CREATE INDEX agreement_decisions_by_document ON agreement_decisions (document_id, version);
+      CREATE TRIGGER agreement_decisions_never_deleted BEFORE DELETE ON agreement_decisions
+        BEGIN SELECT RAISE(ABORT, 'decisions are never deleted'); END;
+
+      -- The files rendered once when the agreement became final, with their SHA-256.
+      CREATE TABLE agreement_exports (
+        document_id TEXT NOT NULL REFERENCES documents (id),
+        name TEXT NOT NULL,
+        media_type TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        bytes BLOB NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (document_id, name)
+      ) STRICT;
+      CREATE INDEX agreement_exports_by_sha256 ON agreement_exports (sha256);
+      CREATE TRIGGER agreement_exports_frozen BEFORE UPDATE ON agreement_exports
+        BEGIN SELECT RAISE(ABORT, 'exports of a final agreement never change'); END;
+    `,
+  },
 ];

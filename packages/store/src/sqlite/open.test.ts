@@ -52,6 +52,10 @@ describe('migrate', () => {
         .pluck()
         .all();
       expect(tables).toEqual([
+        'agreement_decisions',
+        'agreement_exports',
+        'agreement_versions',
+        'agreements',
         'audit_entries',
         'comment_reads',
         'comment_threads',

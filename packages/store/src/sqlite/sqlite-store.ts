@@ -2,6 +2,11 @@ import type Database from 'better-sqlite3';
 import type {
   AcceptInvitation,
   AcceptInvitationResult,
+  AgreementDecisionRecord,
+  AgreementExportFile,
+  AgreementExportRecord,
+  AgreementRecord,
+  AgreementVersionRecord,
   AuditEntry,
   BodyAppend,
   CommentRecord,
@@ -20,17 +25,20 @@ import type {
   ReviewRoundRecord,
   ReviewRoundWithMarks,
   SessionRecord,
+  StartSigning,
   Store,
   StoredBody,
   ThreadQuery,
   ThreadStatusChange,
   ThreadWithComments,
 } from '../store.ts';
+import { SqliteAgreements } from './agreements.ts';
 import { SqliteAudit } from './audit.ts';
 import { backupDatabase } from './backup.ts';
 import { SqliteBodyLog } from './body-log.ts';
 import { SqliteCatalog } from './catalog.ts';
 import { SqliteComments } from './comments.ts';
+import { alreadyExists, withClearConstraints } from './errors.ts';
 import { SqliteInvitations } from './invitations.ts';
 import { Lookups } from './lookups.ts';
 import { openDatabase } from './open.ts';
@@ -62,6 +70,7 @@ class SqliteStore implements Store {
   readonly #bodies: SqliteBodyLog;
   readonly #comments: SqliteComments;
   readonly #reviews: SqliteReviews;
+  readonly #agreements: SqliteAgreements;
   readonly #backups = new Set<Promise<void>>();
   #closing: Promise<void> | null = null;
 
@@ -76,6 +85,101 @@ class SqliteStore implements Store {
     this.#bodies = new SqliteBodyLog(db);
     this.#comments = new SqliteComments(db, lookups);
     this.#reviews = new SqliteReviews(db, lookups);
+    this.#agreements = new SqliteAgreements(db);
+  }
+
+  // Agreements.
+
+  async getAgreement(documentId: string): Promise<AgreementRecord | undefined> {
+    this.#checkOpen();
+    return this.#agreements.get(documentId);
+  }
+
+  async listAgreements(partnershipId: string): Promise<AgreementRecord[]> {
+    this.#checkOpen();
+    return this.#agreements.list(partnershipId);
+  }
+
+  async moveAgreement(input: Parameters<Store['moveAgreement']>[0]): Promise<AgreementRecord> {
+    this.#checkOpen();
+    return this.#agreements.move(input);
+  }
+
+  async startSigning(input: StartSigning): Promise<AgreementRecord> {
+    this.#checkOpen();
+    return this.#agreements.startSigning(input);
+  }
+
+  async returnAgreementToReview(
+    input: Parameters<Store['returnAgreementToReview']>[0],
+  ): Promise<AgreementRecord> {
+    this.#checkOpen();
+    return this.#agreements.returnToReview(input);
+  }
+
+  async getAgreementVersion(
+    documentId: string,
+    version: number,
+  ): Promise<AgreementVersionRecord | undefined> {
+    this.#checkOpen();
+    return this.#agreements.version(documentId, version);
+  }
+
+  async listAgreementVersions(documentId: string): Promise<AgreementVersionRecord[]> {
+    this.#checkOpen();
+    return this.#agreements.versions(documentId);
+  }
+
+  async findFinalAgreementVersions(fingerprint: string): Promise<AgreementVersionRecord[]> {
+    this.#checkOpen();
+    return this.#agreements.finalVersionsWithFingerprint(fingerprint);
+  }
+
+  async decideAgreement(
+    decision: AgreementDecisionRecord,
+  ): Promise<{ agreement: AgreementRecord; final: boolean }> {
+    this.#checkOpen();
+    return this.#agreements.decide(decision);
+  }
+
+  async withdrawAgreementDecision(
+    input: Parameters<Store['withdrawAgreementDecision']>[0],
+  ): Promise<AgreementDecisionRecord> {
+    this.#checkOpen();
+    return this.#agreements.withdraw(input);
+  }
+
+  async listAgreementDecisions(documentId: string): Promise<AgreementDecisionRecord[]> {
+    this.#checkOpen();
+    return this.#agreements.decisions(documentId);
+  }
+
+  async saveAgreementExports(
+    documentId: string,
+    files: readonly AgreementExportFile[],
+  ): Promise<void> {
+    this.#checkOpen();
+    withClearConstraints({ primaryKey: () => alreadyExists(`export of ${documentId}`) }, () =>
+      this.#agreements.saveExports(documentId, files),
+    );
+  }
+
+  async listAgreementExports(documentId: string): Promise<AgreementExportRecord[]> {
+    this.#checkOpen();
+    return this.#agreements.exports(documentId);
+  }
+
+  async getAgreementExport(
+    documentId: string,
+    name: string,
+  ): Promise<AgreementExportFile | undefined> {
+    this.#checkOpen();
+    return this.#agreements.exportFile(documentId, name);
+  }
+
+  async findAgreementExports(sha256: string): Promise<AgreementExportRecord[]> {
+    this.#checkOpen();
+    return this.#agreements.exportsWithSha256(sha256);
   }
 
   // Partnerships.
