@@ -1,5 +1,12 @@
 import { useCallback } from 'react';
-import { type DocumentDetail, fetchDocument, fetchPartnership, useResource } from '../api/index.ts';
+import {
+  type DocumentDetail,
+  fetchDocument,
+  fetchPartnership,
+  type Member,
+  type ParticipantOrganisation,
+  useResource,
+} from '../api/index.ts';
 import { PageLayout, ResourcePage, useDocumentTitle } from '../app/index.ts';
 import { EDITOR_ID } from '../editor/index.ts';
 import { useT } from '../i18n/index.ts';
@@ -17,6 +24,10 @@ export function DocumentPage({ id }: { id: string }) {
   );
 }
 
+// Stable empty lists while the partnership loads, so memoised consumers do not re-render.
+const noOrganisations: ParticipantOrganisation[] = [];
+const noMembers: Member[] = [];
+
 function DocumentView({
   detail,
   refreshDetail,
@@ -31,7 +42,9 @@ function DocumentView({
     [partnershipId],
   );
   const [partnership] = useResource(`partnership:${partnershipId}`, loadPartnership);
-  const organisations = partnership.state === 'ready' ? partnership.data.organisations : [];
+  const organisations =
+    partnership.state === 'ready' ? partnership.data.organisations : noOrganisations;
+  const members = partnership.state === 'ready' ? partnership.data.members : noMembers;
 
   return (
     <PageLayout skipTarget={{ id: EDITOR_ID, label: 'editor' }} wide>
@@ -39,6 +52,7 @@ function DocumentView({
         key={detail.document.id}
         detail={detail}
         organisations={organisations}
+        members={members}
         refreshDetail={refreshDetail}
       />
     </PageLayout>

@@ -2,7 +2,8 @@ import type { AccordConnection } from '@accord/sync/client';
 import { CloseCode } from '@accord/sync/protocol';
 import type { LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { DocumentDetail, Me, ParticipantOrganisation } from '../api/index.ts';
+import { ActionsContext, type ActionsContextValue } from '../actions/index.ts';
+import type { DocumentDetail, Me, Member, ParticipantOrganisation } from '../api/index.ts';
 import { CollaborativeEditor, type PresenceSelf } from '../editor/index.ts';
 import { useT } from '../i18n/index.ts';
 import { personLabel, type Role, roles } from '../people/index.ts';
@@ -26,6 +27,8 @@ import { SaveIndicator } from './SaveIndicator.tsx';
 interface DocumentWorkspaceProps {
   detail: DocumentDetail;
   organisations: readonly ParticipantOrganisation[];
+  /** The partnership's people, for the action fields' pickers; empty until loaded. */
+  members: readonly Member[];
   refreshDetail: () => void;
 }
 
@@ -44,6 +47,7 @@ function useLastMe(): { me: Me | null; signedIn: boolean } {
 export function DocumentWorkspace({
   detail,
   organisations,
+  members,
   refreshDetail,
 }: DocumentWorkspaceProps) {
   const t = useT();
@@ -56,6 +60,11 @@ export function DocumentWorkspace({
   const [toastNode, toast] = useToast();
   const [reauthOpen, setReauthOpen] = useState(false);
   const editorRef = useRef<LexicalEditor | null>(null);
+  const myOrganisationId = me?.person.organisationId ?? null;
+  const actionsContext = useMemo<ActionsContextValue>(
+    () => ({ organisations, members, myOrganisationId }),
+    [organisations, members, myOrganisationId],
+  );
 
   // The editor's plugin disconnects the provider on unmount; the connection's own listeners and
   // socket wrapper go with destroy().
@@ -138,30 +147,32 @@ export function DocumentWorkspace({
       <div className="document-layout">
         <div className="document-layout__editor">
           {refusal !== null && <RefusedNotice refusal={refusal} onDismiss={dismiss} />}
-          <CollaborativeEditor
-            key={editorKey}
-            editorRef={editorRef}
-            documentId={document.id}
-            title={document.title}
-            self={self}
-            serverUrl={syncServerUrl()}
-            editable={editable}
-            synced={synced}
-            onConnection={setConnection}
-            barEnd={<SaveIndicator status={status} />}
-            notices={
-              <>
-                {(closed || needsSignIn) && (
-                  <CloseBanner
-                    closeCode={needsSignIn ? CloseCode.unauthenticated : closeCode}
-                    unsaved={status?.unsaved === true}
-                    onSignIn={() => setReauthOpen(true)}
-                  />
-                )}
-                {readOnly && !closed && <ReadOnlyNotice role={role} />}
-              </>
-            }
-          />
+          <ActionsContext.Provider value={actionsContext}>
+            <CollaborativeEditor
+              key={editorKey}
+              editorRef={editorRef}
+              documentId={document.id}
+              title={document.title}
+              self={self}
+              serverUrl={syncServerUrl()}
+              editable={editable}
+              synced={synced}
+              onConnection={setConnection}
+              barEnd={<SaveIndicator status={status} />}
+              notices={
+                <>
+                  {(closed || needsSignIn) && (
+                    <CloseBanner
+                      closeCode={needsSignIn ? CloseCode.unauthenticated : closeCode}
+                      unsaved={status?.unsaved === true}
+                      onSignIn={() => setReauthOpen(true)}
+                    />
+                  )}
+                  {readOnly && !closed && <ReadOnlyNotice role={role} />}
+                </>
+              }
+            />
+          </ActionsContext.Provider>
         </div>
         <aside className="document-layout__aside">
           <PresencePanel participants={participants} organisations={organisations} />

@@ -15,6 +15,7 @@ import type { Provider } from '@lexical/yjs';
 import type { LexicalEditor } from 'lexical';
 import { type ReactNode, type RefObject, useCallback, useMemo, useRef } from 'react';
 import * as Y from 'yjs';
+import { ActionsPlugin } from '../actions/index.ts';
 import { useT } from '../i18n/index.ts';
 import { EditablePlugin } from './EditablePlugin.tsx';
 import { LinkOpenerPlugin } from './LinkOpenerPlugin.tsx';
@@ -157,6 +158,7 @@ export function CollaborativeEditor({
         <ListTabPlugin />
         <LinkPlugin validateUrl={isValidLinkUrl} />
         <LinkOpenerPlugin />
+        <ActionsPlugin />
         <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} hasHorizontalScroll />
       </LexicalCollaboration>
     </LexicalComposer>

@@ -7,9 +7,11 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { INSERT_TABLE_COMMAND } from '@lexical/table';
 import { FORMAT_TEXT_COMMAND, REDO_COMMAND, UNDO_COMMAND } from 'lexical';
 import { type KeyboardEvent, useRef, useState } from 'react';
+import { ACTION_TRIGGER, INSERT_ACTION_COMMAND } from '../actions/insert.ts';
 import { useT } from '../i18n/index.ts';
 import { type BlockType, blockTypeKeys, blockTypes, setBlockType } from './blockType.ts';
 import {
+  ActionIcon,
   BulletListIcon,
   FormatGlyph,
   LinkIcon,
@@ -157,6 +159,13 @@ export function Toolbar({ editorId }: { editorId: string }) {
             onClick={() => editor.dispatchCommand(INSERT_TABLE_COMMAND, DEFAULT_TABLE)}
           >
             <TableIcon />
+          </ToolbarButton>
+          <ToolbarButton
+            label={t('actions.insert')}
+            title={t('editor.shortcut', { label: t('actions.insert'), shortcut: ACTION_TRIGGER })}
+            onClick={() => editor.dispatchCommand(INSERT_ACTION_COMMAND, undefined)}
+          >
+            <ActionIcon />
           </ToolbarButton>
         </div>
       </div>

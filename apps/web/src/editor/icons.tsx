@@ -66,6 +66,14 @@ export const TableIcon = () => (
   </Icon>
 );
 
+/** A ticked box with lines: an action with its fields. */
+export const ActionIcon = () => (
+  <Icon>
+    <rect x="2.5" y="3.5" width="6" height="6" rx="1" />
+    <path d="M4 6.6l1.3 1.3 2-2.4M11 5h6.5M11 8h4.5M2.5 13h15M2.5 16.5h10" />
+  </Icon>
+);
+
 /** B, I, U are letters, drawn as text so they read as the format they toggle. */
 export function FormatGlyph({ format }: { format: 'bold' | 'italic' | 'underline' }) {
   const glyph = { bold: 'B', italic: 'I', underline: 'U' }[format];

@@ -1,0 +1,2 @@
+export { ActionsPlugin } from './ActionsPlugin.tsx';
+export { ActionsContext, type ActionsContextValue } from './context.ts';
