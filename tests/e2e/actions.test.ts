@@ -47,6 +47,12 @@ const saved = (page: Page) =>
     .poll(() => page.getByTestId('save-status').getAttribute('data-state'), { timeout: 10_000 })
     .toBe('saved');
 
+/** Caret at the end of the text. Clicks the title heading: the middle of the editor may be a field. */
+async function toEnd(page: Page) {
+  await page.locator('.accord-h1').first().click();
+  await page.keyboard.press('Control+End');
+}
+
 /** The fields of the action whose title contains `title`. */
 const actionCard = (page: Page, title: string) =>
   page.locator('section.accord-action', {
@@ -71,17 +77,19 @@ describe('actions in a plan, edited by two organisations in Chromium', () => {
     const before = (await actionTitles(sophie)).length;
 
     // Sophie: at the end of the document, the toolbar button.
-    await sophie.getByTestId('editor').click();
-    await sophie.keyboard.press('Control+End');
+    await toEnd(sophie);
     await sophie.keyboard.press('Enter');
     await sophie.getByRole('button', { name: 'Insérer une action' }).click();
     await sophie.keyboard.type('Atelier CV, « mardi »');
     await sophie.keyboard.press('Enter'); // moves to the description
     await sophie.keyboard.type('Avec les bénévoles.');
 
-    // Antoine: types /action in a new paragraph at the end.
-    await antoine.getByTestId('editor').click();
-    await antoine.keyboard.press('Control+End');
+    // Antoine, once he sees it: types /action in a new paragraph at the end. (Waiting keeps both
+    // from racing for the same last paragraph, which is not what this test is about.)
+    await expect
+      .poll(() => actionTitles(antoine), { timeout: 10_000 })
+      .toContain('Atelier CV, « mardi »');
+    await toEnd(antoine);
     await antoine.keyboard.press('Enter');
     await antoine.keyboard.type('/action');
     await antoine.keyboard.type('Stage découverte en boulangerie');
