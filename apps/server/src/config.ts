@@ -39,6 +39,7 @@ const schema = z
           ctx.addIssue({ code: 'custom', message: (error as Error).message });
         }
       }),
+    ACCORD_DIGEST_MINUTES: z.coerce.number().min(0.01).max(10_080).default(60),
     ACCORD_MAIL_FROM: z
       .string()
       .trim()
@@ -86,6 +87,11 @@ export interface Config {
   smtp: SmtpSettings | null;
   /** The From of every mail. */
   mailFrom: string;
+  /**
+   * How often comment digests are emailed (with SMTP only).
+   * @default 60 minutes — often enough to answer within the day, rare enough not to nag.
+   */
+  digestIntervalMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -123,5 +129,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.ACCORD_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
     smtp: e.ACCORD_SMTP_URL ? parseSmtpUrl(e.ACCORD_SMTP_URL) : null,
     mailFrom: e.ACCORD_MAIL_FROM,
+    digestIntervalMs: Math.round(e.ACCORD_DIGEST_MINUTES * 60_000),
   };
 }

@@ -17,7 +17,7 @@ if (running.demoAccounts.length > 0) {
 console.log(`Data directory: ${config.dataDir}`);
 console.log(
   config.smtp
-    ? `Mail: ${config.smtp.display} (TLS: ${config.smtp.security}), from ${config.mailFrom}`
+    ? `Mail: ${config.smtp.display} (TLS: ${config.smtp.security}), from ${config.mailFrom}; comment digests every ${config.digestIntervalMs / 60_000} min`
     : 'Mail: off (ACCORD_SMTP_URL unset): reset links are only shown to facilitators',
 );
 

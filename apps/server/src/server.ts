@@ -8,6 +8,7 @@ import { createApp } from './app.ts';
 import { Sessions } from './auth/sessions.ts';
 import { BackgroundTasks } from './background.ts';
 import type { Config } from './config.ts';
+import { type DigestScheduler, startDigests } from './digest/scheduler.ts';
 import { LiveAccess } from './live-access.ts';
 import { noMailer } from './mail/mailer.ts';
 import { createSmtpMailer } from './mail/smtp.ts';
@@ -70,6 +71,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
     mailer,
     background,
   });
+  // Comment digests by email, when there is mail (the config requires a public URL with it).
+  const digests: DigestScheduler | null =
+    config.smtp && config.publicUrl
+      ? startDigests({
+          store,
+          mailer,
+          publicUrl: config.publicUrl,
+          intervalMs: config.digestIntervalMs,
+        })
+      : null;
   const wss = new WebSocketServer({ noServer: true, maxPayload: sync.limits.maxFrameBytes });
   const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } });
   await new Promise<void>((resolve, reject) => {
@@ -91,6 +102,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       stopping ??= (async () => {
         server.close();
         live.stop();
+        await digests?.stop();
         await background.idle();
         mailer.close();
         await sync.shutdown();

@@ -138,6 +138,8 @@ export interface ThreadQuery {
   participantId?: string;
   /** Threads with a comment, not deleted, that mentions this person or their organisation. */
   mentioning?: { personId: string; organisationId: string };
+  /** Threads changed (a comment added, edited or deleted, a status change) after this time. */
+  activeAfter?: number;
   /** With a partnership scope: only this document's threads (still most recently active first). */
   documentId?: string;
   /** At most this many threads. */
@@ -385,6 +387,10 @@ export interface Store {
   markRead(personId: string, documentId: string, at: number): Promise<number>;
   /** The person's markers for these documents (documents never marked are absent). */
   getReadMarkers(personId: string, documentIds: readonly string[]): Promise<Map<string, number>>;
+  /** Up to when the person's last comment digest looked (undefined: never). */
+  getDigestMarker(personId: string): Promise<number | undefined>;
+  /** The person's digest covered everything up to `upTo`; never goes back. 'unknown_person'. */
+  setDigestMarker(personId: string, upTo: number): Promise<void>;
 
   // Review rounds: at most one open per document; closed ones are kept as history.
   /**

@@ -369,6 +369,37 @@ describe('read markers', () => {
   });
 });
 
+describe('digest markers', () => {
+  it('start unset, move only forward, and refuse unknown people', async () => {
+    expect(await store.getDigestMarker('ana')).toBeUndefined();
+    await store.setDigestMarker('ana', 5_000);
+    await store.setDigestMarker('ana', 3_000);
+    expect(await store.getDigestMarker('ana')).toBe(5_000);
+    await store.setDigestMarker('ana', 8_000);
+    expect(await store.getDigestMarker('ana')).toBe(8_000);
+    expect(await store.getDigestMarker('bo')).toBeUndefined();
+    await storeError(store.setDigestMarker('ghost', 1), 'unknown_person');
+  });
+
+  it('threads can be asked for by activity after a time', async () => {
+    await store.createThread(thread('t1'), comment('c1', 't1', { createdAt: 1_000 }));
+    await store.createThread(
+      thread('t2', { createdAt: 2_000, lastActivityAt: 2_000 }),
+      comment('c2', 't2', { createdAt: 2_000 }),
+    );
+    await store.addComment(comment('c3', 't1', { createdAt: 4_000 }));
+    const active = (after: number) =>
+      store.listThreads({
+        visibleToOrganisationId: 'city',
+        scope: { partnershipId: 'p1' },
+        activeAfter: after,
+      });
+    expect(ids(await active(1_500))).toEqual(['t1', 't2']);
+    expect(ids(await active(2_000))).toEqual(['t1']);
+    expect(ids(await active(4_000))).toEqual([]);
+  });
+});
+
 describe('durability', () => {
   it('keeps threads, comments and markers across a reopen of the file', async () => {
     await store.createThread(thread('t1'), comment('c1', 't1'));

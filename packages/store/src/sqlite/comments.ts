@@ -41,6 +41,8 @@ export class SqliteComments {
   readonly #updateStatus;
   readonly #upsertRead;
   readonly #selectReads;
+  readonly #selectDigest;
+  readonly #upsertDigest;
   readonly #createThread;
   readonly #addComment;
   readonly #editComment;
@@ -104,6 +106,13 @@ export class SqliteComments {
     this.#selectReads = db.prepare<[string, string], { document_id: string; seen_at: number }>(
       `SELECT document_id, seen_at FROM comment_reads
        WHERE person_id = ? AND document_id IN (SELECT value FROM json_each(?))`,
+    );
+    this.#selectDigest = db
+      .prepare<[string], number>('SELECT sent_upto FROM comment_digests WHERE person_id = ?')
+      .pluck();
+    this.#upsertDigest = db.prepare<[string, number]>(
+      `INSERT INTO comment_digests (person_id, sent_upto) VALUES (?, ?)
+       ON CONFLICT (person_id) DO UPDATE SET sent_upto = max(sent_upto, excluded.sent_upto)`,
     );
     this.#createThread = db.transaction((t: CommentThreadRecord, first: CommentRecord) =>
       this.#create(t, first),
@@ -206,6 +215,16 @@ export class SqliteComments {
     return new Map(rows.map((row) => [row.document_id, row.seen_at]));
   }
 
+  getDigestMarker(personId: string): number | undefined {
+    return this.#selectDigest.get(personId);
+  }
+
+  setDigestMarker(personId: string, upTo: number): void {
+    withClearConstraints({ foreignKey: () => unknownPerson(personId) }, () =>
+      this.#upsertDigest.run(personId, upTo),
+    );
+  }
+
   #create(thread: CommentThreadRecord, first: CommentRecord): void {
     if (first.threadId !== thread.id) {
       throw new Error(`comment ${first.id} does not belong to thread ${thread.id}`);
@@ -271,6 +290,10 @@ function listSql(query: ThreadQuery): { sql: string; params: Record<string, unkn
   if (query.documentId !== undefined) {
     where.push('t.document_id = @document');
     params.document = query.documentId;
+  }
+  if (query.activeAfter !== undefined) {
+    where.push('t.activity_at > @activeAfter');
+    params.activeAfter = query.activeAfter;
   }
   if (query.status !== undefined) {
     where.push('t.status = @status');

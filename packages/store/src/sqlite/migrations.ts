@@ -356,4 +356,16 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'exports of a final agreement never change'); END;
     `,
   },
+  {
+    version: 5,
+    description: 'comment digests by email: up to when each person was sent one',
+    sql: `
+      -- Everything before sent_upto was considered for the person's last digest (sent, or found
+      -- empty); the next digest covers only what came after. Moves only forward.
+      CREATE TABLE comment_digests (
+        person_id TEXT PRIMARY KEY REFERENCES people (id),
+        sent_upto INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

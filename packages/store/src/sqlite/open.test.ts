@@ -57,6 +57,7 @@ describe('migrate', () => {
         'agreement_versions',
         'agreements',
         'audit_entries',
+        'comment_digests',
         'comment_reads',
         'comment_threads',
         'comments',

@@ -453,6 +453,16 @@ class SqliteStore implements Store {
     this.#catalog.setDocumentArchived(id, archived);
   }
 
+  async getDigestMarker(personId: string): Promise<number | undefined> {
+    this.#checkOpen();
+    return this.#comments.getDigestMarker(personId);
+  }
+
+  async setDigestMarker(personId: string, upTo: number): Promise<void> {
+    this.#checkOpen();
+    this.#comments.setDigestMarker(personId, upTo);
+  }
+
   // Review rounds.
 
   async openReviewRound(round: ReviewRoundRecord): Promise<void> {
