@@ -10,6 +10,7 @@ import {
 } from '@lexical/table';
 import {
   $getRoot,
+  $getState,
   $isLineBreakNode,
   $isParagraphNode,
   $isTabNode,
@@ -18,7 +19,28 @@ import {
   type LexicalNode,
 } from 'lexical';
 import {
+  $isActionCommitmentNode,
+  $isActionDescriptionNode,
+  $isActionNode,
+  $isActionTitleNode,
+  type ActionNode,
+} from '../actions/nodes.ts';
+import {
+  actionDependsOnState,
+  actionDueState,
+  actionIdState,
+  actionIndicatorState,
+  actionLeadState,
+  actionPeopleState,
+  actionStartState,
+  actionStatusState,
+  commitmentAmountState,
+  commitmentOrganisationState,
+  commitmentUnitState,
+} from '../actions/state.ts';
+import {
   CANONICAL_FORM_VERSION,
+  type CanonicalAction,
   type CanonicalAlign,
   type CanonicalBlock,
   type CanonicalDocument,
@@ -61,7 +83,40 @@ function $block(node: LexicalNode): CanonicalBlock {
   if ($isQuoteNode(node)) return { type: 'quote', content: $inlines(node), ...layout(node) };
   if ($isListNode(node)) return $list(node);
   if ($isTableNode(node)) return $table(node);
+  if ($isActionNode(node)) return $action(node);
   throw new UnsupportedNodeError(node.getType());
+}
+
+/** An action with every field, so a change of lead, date or status changes the fingerprint. */
+function $action(node: ActionNode): CanonicalAction {
+  const action: CanonicalAction = {
+    type: 'action',
+    id: $getState(node, actionIdState),
+    title: [],
+    description: [],
+    lead: $getState(node, actionLeadState),
+    people: [...$getState(node, actionPeopleState)],
+    start: $getState(node, actionStartState),
+    due: $getState(node, actionDueState),
+    status: $getState(node, actionStatusState),
+    indicator: $getState(node, actionIndicatorState).normalize('NFC'),
+    dependsOn: [...$getState(node, actionDependsOnState)],
+    commitments: [],
+  };
+  for (const part of node.getChildren()) {
+    if ($isActionTitleNode(part)) action.title.push(...part.getChildren().map($block));
+    else if ($isActionDescriptionNode(part)) {
+      action.description.push(...part.getChildren().map($block));
+    } else if ($isActionCommitmentNode(part)) {
+      action.commitments.push({
+        organisation: $getState(part, commitmentOrganisationState),
+        amount: $getState(part, commitmentAmountState),
+        unit: $getState(part, commitmentUnitState).normalize('NFC'),
+        blocks: part.getChildren().map($block),
+      });
+    } else throw new UnsupportedNodeError(part.getType());
+  }
+  return action;
 }
 
 function layout(node: ElementNode): { align?: CanonicalAlign; indent?: number } {

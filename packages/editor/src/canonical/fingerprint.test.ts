@@ -7,12 +7,16 @@ import {
   $getRoot,
   $isElementNode,
   $isTextNode,
+  $setState,
   type ElementNode,
   type LexicalNode,
   type TextNode,
 } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { applyUpdate, Doc, encodeStateAsUpdate, mergeUpdates } from 'yjs';
+import { $createAction } from '../actions/create.ts';
+import { $isActionNode } from '../actions/nodes.ts';
+import { actionDueState } from '../actions/state.ts';
 import { bindHeadlessEditor } from '../headless.ts';
 import { createTemplateState } from '../template-state.ts';
 import { canonicalDocumentOf, fingerprintState, shortFingerprint } from './fingerprint.ts';
@@ -149,6 +153,35 @@ describe('canonical form and fingerprint', () => {
       seen.add(fingerprint);
     }
     expect(seen.size).toBe(Object.keys(variants).length + 1);
+  });
+
+  it('includes actions with every field, so a changed due date changes the fingerprint', async () => {
+    const plan = edited(null, () => {
+      $getRoot().append(
+        $createAction({
+          id: 'a1',
+          title: 'Ouvrir un atelier CV',
+          description: ['Chaque mardi.'],
+          leadOrganisationId: 'org-city',
+          due: '2027-03-01',
+          commitments: [{ organisationId: 'org-ngo', amount: 2, unit: 'ETP', text: 'Animation' }],
+        }),
+      );
+    });
+    const tree = canonicalDocumentOf(plan);
+    expect(tree.blocks[0]).toMatchObject({
+      type: 'action',
+      id: 'a1',
+      lead: 'org-city',
+      due: '2027-03-01',
+      title: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ouvrir un atelier CV' }] }],
+      commitments: [{ organisation: 'org-ngo', amount: 2, unit: 'ETP' }],
+    });
+    const moved = edited(plan, () => {
+      const action = $allNodes().find($isActionNode);
+      if (action) $setState(action, actionDueState, '2027-04-01');
+    });
+    expect(await fingerprintOf(moved)).not.toBe(await fingerprintOf(plan));
   });
 
   it('shows a short form in groups of hex digits', () => {

@@ -56,12 +56,41 @@ export interface CanonicalTableCell {
   blocks: CanonicalBlock[];
 }
 
+/** One commitment of an organisation inside an action. */
+export interface CanonicalCommitment {
+  organisation: string;
+  amount: number | null;
+  unit: string;
+  blocks: CanonicalBlock[];
+}
+
+/** An action of a plan (see packages/editor/src/actions): its text and every field. */
+export interface CanonicalAction {
+  type: 'action';
+  id: string;
+  title: CanonicalBlock[];
+  description: CanonicalBlock[];
+  /** Organisation id of the lead. */
+  lead: string;
+  /** Person ids, in the order kept. */
+  people: string[];
+  /** `YYYY-MM-DD` or whatever was typed. */
+  start: string;
+  due: string;
+  status: string;
+  indicator: string;
+  /** Action ids. */
+  dependsOn: string[];
+  commitments: CanonicalCommitment[];
+}
+
 export type CanonicalBlock =
   | ({ type: 'paragraph'; content: CanonicalInline[] } & Layout)
   | ({ type: 'heading'; level: number; content: CanonicalInline[] } & Layout)
   | ({ type: 'quote'; content: CanonicalInline[] } & Layout)
   | CanonicalList
-  | { type: 'table'; rows: { cells: CanonicalTableCell[] }[] };
+  | { type: 'table'; rows: { cells: CanonicalTableCell[] }[] }
+  | CanonicalAction;
 
 export interface CanonicalDocument {
   /** Names the format, so a stored or exported canonical byte string says what it is. */
