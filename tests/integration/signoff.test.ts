@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { type CanonicalDocument, canonicalBytes, sha256Hex } from '@accord/editor';
 import type { RefusedEdit } from '@accord/sync/client';
 import * as decoding from 'lib0/decoding';
@@ -170,6 +174,85 @@ describe('agreement sign-off through the real server', () => {
       'agreement.approved',
       'agreement.finalised',
     ]);
+  });
+
+  it('renders the final exports once, serves them, and verifies files and fingerprints', async () => {
+    const documentId = await createDocument(claire, 'agreement');
+    const view = await moveThrough(claire, documentId, 'review', 'signing');
+    const fingerprint = view.signing!.fingerprint;
+    await signAll(documentId, view, [claire, ...signatories]);
+    let final = await getAgreement(karim, documentId);
+    const deadline = Date.now() + 20_000;
+    while (final.exports.length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      final = await getAgreement(karim, documentId);
+    }
+    const names = final.exports.map((e) => e.name).sort();
+    expect(names).toEqual([
+      'Test agreement.docx',
+      'Test agreement.html',
+      'Test agreement.md',
+      'Test agreement.pdf',
+      'Test agreement.zip',
+      'accord-manifest.json',
+    ]);
+
+    const download = async (name: string) => {
+      const response = await api(
+        karim,
+        `${agreementPath(documentId)}/exports/${encodeURIComponent(name)}`,
+      );
+      expect(response.status).toBe(200);
+      return new Uint8Array(await response.arrayBuffer());
+    };
+    const pdf = await download('Test agreement.pdf');
+    const manifest = await download('accord-manifest.json');
+    const listed = (name: string) => final.exports.find((e) => e.name === name)!.sha256;
+    expect(await sha256Hex(pdf)).toBe(listed('Test agreement.pdf'));
+    const parsed = JSON.parse(new TextDecoder().decode(manifest)) as {
+      fingerprint: { value: string };
+      approvals: unknown[];
+    };
+    expect(parsed.fingerprint.value).toBe(fingerprint);
+    expect(parsed.approvals).toHaveLength(5);
+    // The PDF carries the very same manifest as an attachment (poppler-utils).
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'accord-signoff-'));
+    writeFileSync(path.join(dir, 'final.pdf'), pdf);
+    expect(
+      execFileSync('pdfdetach', ['-list', path.join(dir, 'final.pdf')], { encoding: 'utf8' }),
+    ).toContain('accord-manifest.json');
+    execFileSync('pdfdetach', ['-saveall', '-o', dir, path.join(dir, 'final.pdf')]);
+    expect(new Uint8Array(readFileSync(path.join(dir, 'accord-manifest.json')))).toEqual(manifest);
+
+    const verify = (body: unknown) =>
+      apiJson<{ match: string; files?: { name: string }[]; agreements?: { documentId: string }[] }>(
+        karim,
+        '/api/verify',
+        { method: 'POST', body },
+      );
+    const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+    expect(await verify({ file: base64(pdf) })).toMatchObject({
+      match: 'export',
+      files: [{ name: 'Test agreement.pdf', agreement: { documentId, title: 'Test agreement' } }],
+    });
+    const tampered = pdf.slice();
+    tampered[Math.floor(tampered.length / 2)] ^= 1;
+    expect((await verify({ file: base64(tampered) })).match).toBe('none');
+    // An edited manifest is not the stored file, even if the fingerprint it names is real.
+    const edited = new TextEncoder().encode(
+      new TextDecoder().decode(manifest).replace('"formatVersion": 1', '"formatVersion": 1 '),
+    );
+    expect(await verify({ file: base64(edited) })).toMatchObject({
+      match: 'none',
+      namedFingerprint: fingerprint,
+      // Other tests signed the same template text: a fingerprint names words, not a document.
+      agreements: expect.arrayContaining([expect.objectContaining({ documentId })]),
+    });
+    expect(await verify({ fingerprint: fingerprint.toUpperCase() })).toMatchObject({
+      match: 'fingerprint',
+      agreements: expect.arrayContaining([expect.objectContaining({ documentId, version: 1 })]),
+    });
+    expect((await verify({ fingerprint: 'f'.repeat(64) })).match).toBe('none');
   });
 
   it('returning to review unlocks the text and voids the approvals, kept as history of version 1', async () => {

@@ -1,6 +1,7 @@
 import { isStoreError, type Store } from '@accord/store';
 import type { SyncServer } from '@accord/sync';
 import { Hono } from 'hono';
+import { renderFinalExports } from './agreements/final-exports.ts';
 import { AgreementLifecycle } from './agreements/lifecycle.ts';
 import { authenticate, protectWrites } from './auth/middleware.ts';
 import type { Sessions } from './auth/sessions.ts';
@@ -48,19 +49,20 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const mailer = deps.mailer ?? noMailer;
   const background = deps.background ?? new BackgroundTasks();
   const app = new Hono<AppEnv>();
+  // Open pages refresh their lifecycle bar and signing panel; the lock itself travels in the
+  // session frame.
+  const announce = (documentId: string, state: string, version: number) =>
+    sync.sendEvent({ documentId }, { type: 'agreement.changed', documentId, state, version });
   const agreements = new AgreementLifecycle(store, sync, {
-    changed({ document, agreement }) {
-      // Open pages refresh their lifecycle bar and signing panel; the lock itself travels in
-      // the session frame.
-      sync.sendEvent(
-        { documentId: document.id },
-        {
-          type: 'agreement.changed',
-          documentId: document.id,
-          state: agreement.state,
-          version: agreement.version,
-        },
-      );
+    changed({ document, agreement, kind }) {
+      announce(document.id, agreement.state, agreement.version);
+      if (kind !== 'final') return;
+      // Rendering is not editing: it runs after the answer, from the stored state.
+      background.run('final-exports', async () => {
+        if (await renderFinalExports(store, document)) {
+          announce(document.id, agreement.state, agreement.version);
+        }
+      });
     },
   });
 

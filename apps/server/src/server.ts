@@ -3,6 +3,7 @@ import { createSqliteStore, type Store } from '@accord/store';
 import { SyncServer } from '@accord/sync';
 import { createAdaptorServer } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
+import { renderMissingFinalExports } from './agreements/final-exports.ts';
 import { documentLock } from './agreements/lifecycle.ts';
 import { createApp } from './app.ts';
 import { Sessions } from './auth/sessions.ts';
@@ -59,6 +60,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   live.startExpirySweep(Math.min(30_000, Math.max(250, config.sessionIdleMs / 2)));
   const mailer = config.smtp ? createSmtpMailer(config.smtp, config.mailFrom) : noMailer;
   const background = new BackgroundTasks();
+  background.run('final-exports', () => renderMissingFinalExports(store));
   const app = createApp({
     store,
     sync,

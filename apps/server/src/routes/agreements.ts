@@ -6,6 +6,7 @@ import {
   maySignFor,
   moveAgreementInput,
 } from '@accord/domain';
+import { asciiFileName } from '@accord/export';
 import { isStoreError, type Store } from '@accord/store';
 import { Hono } from 'hono';
 import { type AgreementLifecycle, AgreementRefusal } from '../agreements/lifecycle.ts';
@@ -158,7 +159,7 @@ export function agreementRoutes(deps: { store: Store; lifecycle: AgreementLifecy
     if (!file) return apiError(c, 404, 'not_found', 'No such export.');
     return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
       'content-type': file.mediaType,
-      'content-disposition': `attachment; filename="${file.name.replace(/[^\w.-]/g, '_')}"`,
+      'content-disposition': `attachment; filename="${asciiFileName(file.name)}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
       'x-content-sha256': file.sha256,
     });
   });

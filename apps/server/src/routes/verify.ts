@@ -87,7 +87,8 @@ export function verifyRoutes(deps: { store: Store }) {
   return app;
 }
 
-/** The fingerprint a manifest (JSON with a `fingerprint`) or a bare hex text names, if any. */
+/** The fingerprint a manifest (`fingerprint.value`, or a `fingerprint` string) or a bare hex text
+ * names, if any. */
 function namedFingerprint(bytes: Buffer): string | null {
   if (bytes.byteLength > 1024 * 1024) return null;
   const text = bytes.toString('utf8').trim();
@@ -100,7 +101,8 @@ function namedFingerprint(bytes: Buffer): string | null {
       typeof value === 'string'
         ? value
         : typeof value === 'object' && value !== null
-          ? (value as { sha256?: unknown }).sha256
+          ? // accord-manifest.json: `fingerprint: { algorithm, canonicalVersion, value }`.
+            (value as { value?: unknown }).value
           : undefined;
     return typeof candidate === 'string' && FINGERPRINT_PATTERN.test(candidate) ? candidate : null;
   } catch {
