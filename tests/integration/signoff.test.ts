@@ -236,7 +236,8 @@ describe('agreement sign-off through the real server', () => {
       files: [{ name: 'Test agreement.pdf', agreement: { documentId, title: 'Test agreement' } }],
     });
     const tampered = pdf.slice();
-    tampered[Math.floor(tampered.length / 2)] ^= 1;
+    tampered[Math.floor(tampered.length / 2)] =
+      (tampered[Math.floor(tampered.length / 2)] ?? 0) ^ 1;
     expect((await verify({ file: base64(tampered) })).match).toBe('none');
     // An edited manifest is not the stored file, even if the fingerprint it names is real.
     const edited = new TextEncoder().encode(
