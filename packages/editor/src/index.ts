@@ -2,6 +2,7 @@ export * from './actions/index.ts';
 export {
   $createAnchorFromSelection,
   $resolveAnchor,
+  $resolveAnchors,
   type AnchorPoint,
   anchorContextChars,
   findQuote,

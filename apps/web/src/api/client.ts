@@ -18,6 +18,7 @@ import {
   invitationPreviewSchema,
   type Language,
   type Me,
+  type Mention,
   type MyPartnership,
   meSchema,
   type ParticipantOrganisation,
@@ -31,6 +32,10 @@ import {
   passwordResetLinkSchema,
   type Role,
   removedOrganisationSchema,
+  type Thread,
+  type ThreadList,
+  threadAnswerSchema,
+  threadListSchema,
 } from './schemas.ts';
 
 /**
@@ -379,3 +384,69 @@ export function archiveDocument(id: string, archived: boolean): Promise<unknown>
  * schemas beside their components (e.g. `review/api.ts`).
  */
 export { request as apiRequest };
+
+// Comments.
+
+const threadsPath = (documentId: string) => `/api/documents/${enc(documentId)}/threads`;
+
+export function fetchThreads(documentId: string, signal?: AbortSignal): Promise<ThreadList> {
+  return request(threadsPath(documentId), threadListSchema, { signal });
+}
+
+export interface NewThread {
+  anchor: Thread['anchor'];
+  body: string;
+  visibility: Thread['visibility'];
+  mentions: Mention[];
+}
+
+export async function createThread(documentId: string, input: NewThread): Promise<Thread> {
+  return (
+    await request(threadsPath(documentId), threadAnswerSchema, { method: 'POST', body: input })
+  ).thread;
+}
+
+export async function replyToThread(
+  documentId: string,
+  threadId: string,
+  input: { body: string; mentions: Mention[] },
+): Promise<Thread> {
+  const path = `${threadsPath(documentId)}/${enc(threadId)}/comments`;
+  return (await request(path, threadAnswerSchema, { method: 'POST', body: input })).thread;
+}
+
+export async function editComment(
+  documentId: string,
+  threadId: string,
+  commentId: string,
+  input: { body: string; mentions: Mention[] },
+): Promise<Thread> {
+  const path = `${threadsPath(documentId)}/${enc(threadId)}/comments/${enc(commentId)}`;
+  return (await request(path, threadAnswerSchema, { method: 'PATCH', body: input })).thread;
+}
+
+export async function deleteComment(
+  documentId: string,
+  threadId: string,
+  commentId: string,
+): Promise<Thread> {
+  const path = `${threadsPath(documentId)}/${enc(threadId)}/comments/${enc(commentId)}`;
+  return (await request(path, threadAnswerSchema, { method: 'DELETE' })).thread;
+}
+
+export async function setThreadStatus(
+  documentId: string,
+  threadId: string,
+  status: Thread['status'],
+): Promise<Thread> {
+  const path = `${threadsPath(documentId)}/${enc(threadId)}`;
+  return (await request(path, threadAnswerSchema, { method: 'PATCH', body: { status } })).thread;
+}
+
+/** Marks the document's comments read up to `upTo` (the list's `at`), so later ones stay new. */
+export function markThreadsRead(documentId: string, upTo: number): Promise<unknown> {
+  return request(`${threadsPath(documentId)}/read`, anySchema, {
+    method: 'POST',
+    body: { upTo },
+  });
+}

@@ -1,3 +1,4 @@
+import { commentLimits } from '@accord/domain';
 import type { Translate } from '../i18n/index.ts';
 import { ApiError } from './client.ts';
 
@@ -50,6 +51,16 @@ export function errorMessage(t: Translate, error: unknown): string {
       return t('errors.codes.resetInvalid');
     case 'mail_disabled':
       return t('errors.codes.mailDisabled');
+    case 'comment_too_long':
+      return t('errors.codes.commentTooLong', { max: commentLimits.bodyChars });
+    case 'payload_too_large':
+      return t('errors.codes.payloadTooLarge');
+    case 'comment_deleted':
+      return t('errors.codes.commentDeleted');
+    case 'invalid_mention':
+      return t('errors.codes.invalidMention');
+    case 'document_archived':
+      return t('errors.codes.documentArchived');
     case 'invalid_body':
     case 'invalid_json':
     case 'bad_request':

@@ -154,6 +154,67 @@ export const removedOrganisationSchema = z.object({
 });
 
 /** Any 2xx body we do not read further. */
+// Comments: threads as `GET /api/documents/:id/threads` and the live event serve them.
+
+export const mentionSchema = z.union([
+  z.object({ kind: z.literal('person'), personId: z.string() }),
+  z.object({ kind: z.literal('organisation'), organisationId: z.string() }),
+]);
+
+export const commentSchema = z.object({
+  id: z.string(),
+  threadId: z.string(),
+  authorId: z.string(),
+  authorOrganisationId: z.string(),
+  body: z.string(),
+  mentions: z.array(mentionSchema),
+  createdAt: z.number(),
+  editedAt: z.nullable(z.number()),
+  deletedAt: z.nullable(z.number()),
+});
+
+export const threadSchema = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  organisationId: z.string(),
+  visibility: z.enum(['partnership', 'organisation']),
+  anchor: z.object({
+    start: z.string(),
+    end: z.string(),
+    quote: z.string(),
+    prefix: z.string(),
+    suffix: z.string(),
+  }),
+  status: z.enum(['open', 'resolved']),
+  resolvedBy: z.nullable(z.string()),
+  resolvedAt: z.nullable(z.number()),
+  createdBy: z.string(),
+  createdAt: z.number(),
+  lastActivityAt: z.number(),
+  comments: z.array(commentSchema),
+  /** Comments new to me; absent from live events (which are the same for everyone). */
+  unread: z.optional(z.number()),
+});
+
+export const threadListSchema = z.object({
+  threads: z.array(threadSchema),
+  people: z.array(publicPersonSchema),
+  seenAt: z.nullable(z.number()),
+  unread: z.number(),
+  at: z.number(),
+});
+
+export const threadAnswerSchema = z.object({ thread: threadSchema });
+
+export const threadChangedEventSchema = z.object({
+  type: z.literal('thread.changed'),
+  documentId: z.string(),
+  threadId: z.string(),
+  change: z.string(),
+  actorId: z.string(),
+  thread: threadSchema,
+});
+
 export const anySchema = z.unknown();
 
 export const apiErrorBodySchema = z.object({ code: z.string(), message: z.string() });
@@ -177,4 +238,9 @@ export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
 export type Invitation = z.infer<typeof invitationSchema>;
 export type CreatedInvitation = z.infer<typeof createdInvitationSchema>;
 export type PasswordResetLink = z.infer<typeof passwordResetLinkSchema>;
+export type Mention = z.infer<typeof mentionSchema>;
+export type Comment = z.infer<typeof commentSchema>;
+export type Thread = z.infer<typeof threadSchema>;
+export type ThreadList = z.infer<typeof threadListSchema>;
+export type ThreadChangedEvent = z.infer<typeof threadChangedEventSchema>;
 export type AuditVerdict = z.infer<typeof auditVerdictSchema>;

@@ -4,6 +4,7 @@ import type { LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ActionsContext, type ActionsContextValue } from '../actions/index.ts';
 import type { DocumentDetail, Me, Member, ParticipantOrganisation } from '../api/index.ts';
+import { CommentButton, CommentsPanel, CommentsPlugin, useComments } from '../comments/index.ts';
 import { CollaborativeEditor, type PresenceSelf } from '../editor/index.ts';
 import { useT } from '../i18n/index.ts';
 import { personLabel, type Role, roles } from '../people/index.ts';
@@ -27,7 +28,7 @@ import { SaveIndicator } from './SaveIndicator.tsx';
 interface DocumentWorkspaceProps {
   detail: DocumentDetail;
   organisations: readonly ParticipantOrganisation[];
-  /** The partnership's people, for the action fields' pickers; empty until loaded. */
+  /** The partnership's people: action pickers, comment authors and whom a comment may mention. */
   members: readonly Member[];
   refreshDetail: () => void;
 }
@@ -126,6 +127,18 @@ export function DocumentWorkspace({
 
   const self = useSelf(me);
 
+  const comments = useComments({
+    documentId: document.id,
+    connection,
+    connected: status?.connection === 'connected',
+    me: me === null ? null : { personId: me.person.id, organisationId: me.person.organisationId },
+    role,
+    archived: document.archived,
+    members,
+    organisations,
+    announce: toast,
+  });
+
   function afterSignIn() {
     setReauthOpen(false);
     const provider = connection?.provider;
@@ -159,6 +172,24 @@ export function DocumentWorkspace({
               synced={synced}
               onConnection={setConnection}
               barEnd={<SaveIndicator status={status} />}
+              barTools={<CommentButton comments={comments} />}
+              plugins={
+                <CommentsPlugin
+                  doc={connection?.doc ?? null}
+                  threads={comments.threads}
+                  activeId={comments.activeId}
+                  apiRef={comments.apiRef}
+                  onStatuses={comments.onStatuses}
+                  onActivate={(threadId) => {
+                    comments.setReplyFocus(false);
+                    comments.setExpanded(true);
+                    comments.setActiveId(threadId);
+                    globalThis.document
+                      .getElementById(`thread-${threadId}`)
+                      ?.scrollIntoView({ block: 'nearest' });
+                  }}
+                />
+              }
               notices={
                 <>
                   {(closed || needsSignIn) && (
@@ -176,6 +207,7 @@ export function DocumentWorkspace({
         </div>
         <aside className="document-layout__aside">
           <PresencePanel participants={participants} organisations={organisations} />
+          <CommentsPanel comments={comments} />
         </aside>
       </div>
       <ReauthDialog

@@ -51,6 +51,10 @@ interface CollaborativeEditorProps {
   onConnection: (connection: AccordConnection) => void;
   /** Shown at the end of the sticky bar above the text (the save status). */
   barEnd?: ReactNode;
+  /** Shown in the sticky bar after the formatting tools, also when the text is read-only. */
+  barTools?: ReactNode;
+  /** More plugins, rendered inside the composer (they may use its editor). */
+  plugins?: ReactNode;
   /** Shown in the sticky bar, under the toolbar: what the person must not miss while scrolled. */
   notices?: ReactNode;
   /** Receives the Lexical editor, e.g. to read what the person had typed. */
@@ -78,6 +82,8 @@ export function CollaborativeEditor({
   synced,
   onConnection,
   barEnd,
+  barTools,
+  plugins,
   notices,
   editorRef,
 }: CollaborativeEditorProps) {
@@ -116,11 +122,9 @@ export function CollaborativeEditor({
         <div className="editor-shell">
           <div className="editor-bar">
             <div className="editor-bar__row">
-              {editable ? (
-                <Toolbar editorId={EDITOR_ID} />
-              ) : (
-                <span className="editor-bar__spacer" />
-              )}
+              {editable && <Toolbar editorId={EDITOR_ID} />}
+              {barTools}
+              <span className="editor-bar__spacer" />
               {barEnd}
             </div>
             {notices}
@@ -160,6 +164,7 @@ export function CollaborativeEditor({
         <LinkOpenerPlugin />
         <ActionsPlugin />
         <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} hasHorizontalScroll />
+        {plugins}
       </LexicalCollaboration>
     </LexicalComposer>
   );

@@ -9,4 +9,6 @@ export const shortcuts = {
   bold: isApple ? '⌘B' : 'Ctrl+B',
   italic: isApple ? '⌘I' : 'Ctrl+I',
   underline: isApple ? '⌘U' : 'Ctrl+U',
+  /** Comment on the selection, or go to the thread under the caret. */
+  comment: isApple ? '⌥⌘M' : 'Ctrl+Alt+M',
 } as const;

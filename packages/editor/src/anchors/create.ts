@@ -1,5 +1,5 @@
 import type { CommentAnchor } from '@accord/domain';
-import { $getSelection, $isRangeSelection, type PointType } from 'lexical';
+import { $getSelection, $isRangeSelection, type BaseSelection, type PointType } from 'lexical';
 import type { XmlText } from 'yjs';
 import { encodePosition } from './positions.ts';
 import { $buildTextMap, segmentAt, type TextMap } from './text-map.ts';
@@ -12,10 +12,14 @@ export const anchorContextChars = 100;
  * characters in the body (`root`, the binding's root `XmlText`), the selected text, and some
  * context either side. Blank space at either end of the selection is left out. Null when there
  * is no text selected, or when the editor has not caught up with the Y.Doc yet.
+ * `selection` defaults to the editor's; a read-only editor does not track one, so the browser
+ * passes the one built from the DOM (`$createRangeSelectionFromDom`).
  * Call inside `editor.read()` or `editor.update()`.
  */
-export function $createAnchorFromSelection(root: XmlText): CommentAnchor | null {
-  const selection = $getSelection();
+export function $createAnchorFromSelection(
+  root: XmlText,
+  selection: BaseSelection | null = $getSelection(),
+): CommentAnchor | null {
   if (!$isRangeSelection(selection) || selection.isCollapsed()) return null;
   const map = $buildTextMap(root);
   if (map === null) return null;

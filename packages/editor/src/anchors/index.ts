@@ -1,3 +1,8 @@
 export { $createAnchorFromSelection, anchorContextChars } from './create.ts';
 export { findQuote, type QuoteContext } from './find-quote.ts';
-export { $resolveAnchor, type AnchorPoint, type ResolvedAnchor } from './resolve.ts';
+export {
+  $resolveAnchor,
+  $resolveAnchors,
+  type AnchorPoint,
+  type ResolvedAnchor,
+} from './resolve.ts';

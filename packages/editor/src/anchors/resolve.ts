@@ -1,6 +1,6 @@
 import type { CommentAnchor } from '@accord/domain';
 import type { NodeKey } from 'lexical';
-import type { XmlText } from 'yjs';
+import type { Doc, XmlText } from 'yjs';
 import { findQuote } from './find-quote.ts';
 import { decodePosition } from './positions.ts';
 import { $buildTextMap, pointAt, type TextMap, textOffsetOfYIndex } from './text-map.ts';
@@ -36,10 +36,21 @@ export type ResolvedAnchor =
  * Call inside `editor.read()` or `editor.update()`.
  */
 export function $resolveAnchor(root: XmlText, anchor: CommentAnchor): ResolvedAnchor | null {
+  return $resolveAnchors(root, [anchor])?.[0] ?? null;
+}
+
+/** Resolves several anchors over one walk of the document (one per highlight refresh). */
+export function $resolveAnchors(
+  root: XmlText,
+  anchors: readonly CommentAnchor[],
+): ResolvedAnchor[] | null {
   const map = $buildTextMap(root);
-  if (map === null) return null;
   const doc = root.doc;
-  if (doc === null) return null;
+  if (map === null || doc === null) return null;
+  return anchors.map((anchor) => resolveIn(map, doc, anchor));
+}
+
+function resolveIn(map: TextMap, doc: Doc, anchor: CommentAnchor): ResolvedAnchor {
   const start = decodePosition(anchor.start, doc);
   const end = decodePosition(anchor.end, doc);
   const from = start && textOffsetOfYIndex(map, start.type, start.index, 'start');
