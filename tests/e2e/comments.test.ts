@@ -174,6 +174,7 @@ describe('comments in the document page, in real Chromium', () => {
     const box = await claire.page.evaluate((quote) => {
       const registry = CSS.highlights as unknown as Map<string, Set<Range>>;
       const range = [...(registry.get('accord-comment') ?? [])][0] as Range;
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
       const rect = range.getClientRects()[0]!;
       return { x: rect.left + 5, y: rect.top + rect.height / 2, text: quote };
     }, quote);
