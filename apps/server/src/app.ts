@@ -8,6 +8,7 @@ import type { Sessions } from './auth/sessions.ts';
 import { BackgroundTasks } from './background.ts';
 import type { AppEnv } from './env.ts';
 import { apiError } from './errors.ts';
+import { type ExportRenderer, inProcessRenderer } from './exports/renderer.ts';
 import type { LiveAccess } from './live-access.ts';
 import { type Mailer, noMailer } from './mail/mailer.ts';
 import { openApiDocument } from './openapi.ts';
@@ -15,6 +16,7 @@ import { agreementRoutes } from './routes/agreements.ts';
 import { authRoutes } from './routes/auth.ts';
 import { commentRoutes } from './routes/comments.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { invitationRoutes } from './routes/invitations.ts';
 import { organisationRoutes } from './routes/organisations.ts';
@@ -41,6 +43,8 @@ export interface AppDeps {
   mailer?: Mailer;
   /** Where requests leave work they do not wait for; the server waits for it when stopping. */
   background?: BackgroundTasks;
+  /** Renders exports; the server passes a worker thread, tests may render in-process (default). */
+  exportRenderer?: ExportRenderer;
 }
 
 /** The whole HTTP surface: REST API, the websocket sync endpoint, and the web app. */
@@ -81,6 +85,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/partnerships', inboxRoutes({ store }));
   app.route('/api/documents', documentRoutes({ store, sync }));
   app.route('/api/documents', commentRoutes({ store, sync }));
+  app.route(
+    '/api/documents',
+    exportRoutes({ store, renderer: deps.exportRenderer ?? inProcessRenderer() }),
+  );
   app.route('/api/documents', reviewRoutes({ store, sync }));
   app.route('/api/documents', agreementRoutes({ store, lifecycle: agreements }));
   app.route('/api/organisations', organisationRoutes({ store }));

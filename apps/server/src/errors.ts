@@ -47,6 +47,7 @@ export const errorCodes = [
   'stale_fingerprint',
   'already_decided',
   'no_decision',
+  'export_busy',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

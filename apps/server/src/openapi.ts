@@ -269,6 +269,15 @@ export const operations: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/documents/{id}/export',
+    summary:
+      'The document as a file (Content-Disposition attachment, RFC 5987 file name), rendered by the server from its stored state in the document’s language; a draft carries a “Projet — non signé” mark. 503 export_busy with Retry-After when too many exports wait',
+    query: [{ name: 'format', description: '`md`, `html`, `docx` or `pdf` (required)' }],
+    access: 'member',
+    success: 200,
+  },
+  {
+    method: 'get',
     path: '/api/partnerships/{id}/inbox',
     summary:
       'Comment threads I may see across the partnership’s documents, most recently active first, with what is new to me since my last visit of each document',

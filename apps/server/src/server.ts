@@ -10,6 +10,7 @@ import { Sessions } from './auth/sessions.ts';
 import { BackgroundTasks } from './background.ts';
 import type { Config } from './config.ts';
 import { type DigestScheduler, startDigests } from './digest/scheduler.ts';
+import { workerRenderer } from './exports/renderer.ts';
 import { LiveAccess } from './live-access.ts';
 import { noMailer } from './mail/mailer.ts';
 import { createSmtpMailer } from './mail/smtp.ts';
@@ -61,6 +62,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const mailer = config.smtp ? createSmtpMailer(config.smtp, config.mailFrom) : noMailer;
   const background = new BackgroundTasks();
   background.run('final-exports', () => renderMissingFinalExports(store));
+  // Exports render in a worker thread: a PDF is ~200 ms of CPU that the rooms must not wait for.
+  const exportRenderer = workerRenderer();
   const app = createApp({
     store,
     sync,
@@ -72,6 +75,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     webDist: config.webDist,
     mailer,
     background,
+    exportRenderer,
   });
   // Comment digests by email, when there is mail (the config requires a public URL with it).
   const digests: DigestScheduler | null =
@@ -107,6 +111,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         await digests?.stop();
         await background.idle();
         mailer.close();
+        await exportRenderer.close();
         await sync.shutdown();
         for (const socket of wss.clients) socket.terminate();
         await store.close();

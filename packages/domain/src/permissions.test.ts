@@ -20,7 +20,12 @@ describe('permission policy', () => {
   it('gives facilitators everything and viewers only reading', () => {
     for (const action of actions) expect(can('facilitator', action)).toBe(true);
     const viewerActions = actions.filter((action) => can('viewer', action));
-    expect(viewerActions).toEqual(['partnership.view', 'document.view', 'audit.download']);
+    expect(viewerActions).toEqual([
+      'partnership.view',
+      'document.view',
+      'document.export',
+      'audit.download',
+    ]);
   });
 
   it('lets commenters comment but never edit a body', () => {

@@ -8,6 +8,7 @@ export const actions = [
   'partnership.view',
   'partnership.update',
   'document.view',
+  'document.export',
   'document.edit',
   'document.comment',
   'comment.resolve',
@@ -37,6 +38,8 @@ export const policy: Readonly<Record<Action, readonly Role[]>> = {
   'partnership.view': everyone,
   'partnership.update': facilitators,
   'document.view': everyone,
+  // Whoever may read a document may take it away as a file: an export shows nothing more.
+  'document.export': everyone,
   'document.edit': writers,
   'document.comment': ['facilitator', 'editor', 'commenter'],
   'comment.resolve': writers,
