@@ -263,6 +263,14 @@ describe('identity, origin and sessions on the websocket', () => {
     expect(same).toMatchObject({ kind: 'closed', code: 1000 });
   });
 
+  it('answers 404 before the upgrade for any path but a document’s sync socket', async () => {
+    const wsRoot = server.wsUrl.replace(/\/sync$/, '');
+    for (const path of ['/api/health', `/sync/${documentId}/extra`, '/sync/']) {
+      const outcome = await rawSocket(`${wsRoot}${path}`, { cookie: sessions.editor.cookie });
+      expect(outcome).toEqual({ kind: 'rejected', status: 404 });
+    }
+  });
+
   it('accepts a single-use ticket once', async () => {
     const { ticket } = await apiJson<{ ticket: string }>(sessions.editor, '/api/auth/ticket', {
       method: 'POST',

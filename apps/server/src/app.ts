@@ -24,17 +24,12 @@ import { partnershipRoutes } from './routes/partnerships.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { verifyRoutes } from './routes/verify.ts';
 import { mountWebApp } from './static-web.ts';
-import { checkOrigin, syncEndpoint } from './sync-endpoint.ts';
 
 export interface AppDeps {
   store: Store;
   sync: SyncServer;
   sessions: Sessions;
   live: LiveAccess;
-  /** Origins allowed besides the server's own, for the websocket (e.g. the Vite dev server). */
-  allowedOrigins: readonly string[];
-  /** Open document sockets one person may hold at once. */
-  maxSocketsPerPerson: number;
   /** Base URL used in invitation and reset links; the request's origin when null. */
   publicUrl: string | null;
   /** Folder of the built web app, or null to serve only the API and sync. */
@@ -47,7 +42,7 @@ export interface AppDeps {
   exportRenderer?: ExportRenderer;
 }
 
-/** The whole HTTP surface: REST API, the websocket sync endpoint, and the web app. */
+/** The HTTP surface: REST API and the web app (websocket upgrades: sync-upgrade.ts). */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { store, sync, sessions, live } = deps;
   const mailer = deps.mailer ?? noMailer;
@@ -95,18 +90,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/invitations', invitationRoutes(store));
   app.route('/api/verify', verifyRoutes({ store }));
   app.all('/api/*', (c) => apiError(c, 404, 'not_found', 'No such API route.'));
-  app.get(
-    '/sync/:documentId',
-    checkOrigin(deps.allowedOrigins),
-    authenticate(sessions),
-    syncEndpoint({
-      sync,
-      store,
-      sessions,
-      allowedOrigins: deps.allowedOrigins,
-      maxSocketsPerPerson: deps.maxSocketsPerPerson,
-    }),
-  );
+  // The websocket sync endpoint (/sync/:documentId) is not a Hono route: see sync-upgrade.ts.
 
   app.onError((error, c) => {
     // Expected refusals of the store that a route did not check first still get a clear answer.

@@ -32,8 +32,6 @@ describe('the OpenAPI document', () => {
       sync,
       sessions: new Sessions(store, { idleMs: 60_000, secureCookies: false }),
       live: new LiveAccess(sync, store),
-      allowedOrigins: [],
-      maxSocketsPerPerson: 32,
       publicUrl: null,
       webDist: null,
     });

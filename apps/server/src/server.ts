@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSqliteStore, type Store } from '@accord/store';
 import { SyncServer } from '@accord/sync';
@@ -15,6 +16,7 @@ import { LiveAccess } from './live-access.ts';
 import { noMailer } from './mail/mailer.ts';
 import { createSmtpMailer } from './mail/smtp.ts';
 import { type SeededDemo, seedDemo } from './seed.ts';
+import { handleSyncUpgrades } from './sync-upgrade.ts';
 
 export interface RunningServer {
   url: string;
@@ -69,8 +71,6 @@ export async function startServer(config: Config): Promise<RunningServer> {
     sync,
     sessions,
     live,
-    allowedOrigins: config.allowedOrigins,
-    maxSocketsPerPerson: config.maxSocketsPerPerson,
     publicUrl: config.publicUrl,
     webDist: config.webDist,
     mailer,
@@ -88,7 +88,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
         })
       : null;
   const wss = new WebSocketServer({ noServer: true, maxPayload: sync.limits.maxFrameBytes });
-  const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } });
+  const server = createAdaptorServer({ fetch: app.fetch });
+  handleSyncUpgrades(server as Server, wss, {
+    sync,
+    store,
+    sessions,
+    allowedOrigins: config.allowedOrigins,
+    maxSocketsPerPerson: config.maxSocketsPerPerson,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -107,6 +114,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     stop() {
       stopping ??= (async () => {
         server.close();
+        wss.close();
         live.stop();
         await digests?.stop();
         await background.idle();

@@ -2,11 +2,9 @@ import type { PersonRecord, Role, SessionRecord } from '@accord/domain';
 import { canEditBody, ID_PATTERN } from '@accord/domain';
 import type { Store } from '@accord/store';
 import { CloseCode, type ConnectionHandle, type SyncServer } from '@accord/sync';
-import { upgradeWebSocket } from '@hono/node-server';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { WebSocket } from 'ws';
 import type { Sessions } from './auth/sessions.ts';
 import { hashToken } from './auth/tokens.ts';
-import type { AppEnv } from './env.ts';
 
 export interface SyncEndpointDeps {
   sync: SyncServer;
@@ -18,24 +16,13 @@ export interface SyncEndpointDeps {
   maxSocketsPerPerson: number;
 }
 
-/**
- * Refuses a websocket handshake from a foreign Origin with HTTP 403 before the upgrade
- * (cross-site websocket hijacking: the browser would send the victim's cookie). Browsers always
- * send Origin on a websocket handshake; other clients authenticate with a ticket.
- */
-export function checkOrigin(allowedOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
-  return async function checkOrigin(c, next) {
-    const origin = c.req.header('origin');
-    if (!origin) return next();
-    let host: string;
-    try {
-      host = new URL(origin).host;
-    } catch {
-      return c.text('Forbidden origin', 403);
-    }
-    if (host === c.req.header('host') || allowedOrigins.includes(origin)) return next();
-    return c.text('Forbidden origin', 403);
-  };
+/** What the upgrade request says, read once; the request itself is not kept. */
+export interface SyncRequest {
+  documentId: string;
+  /** `?accord=1`: the client speaks Accord's extensions (durable acks, refusals). */
+  extensions: boolean;
+  ticket: string | undefined;
+  sessionToken: string | undefined;
 }
 
 type Admission =
@@ -50,11 +37,7 @@ type Admission =
       presence: Record<string, unknown>;
     };
 
-/**
- * Decides who is on the socket and what they may do, once, at the upgrade. Rejections happen
- * after the upgrade, with a close code, because a refused HTTP upgrade reaches a y-websocket
- * client as 1006 and it would retry forever.
- */
+/** Decides who is on the socket and what they may do, once, at the upgrade. */
 async function admit(
   deps: SyncEndpointDeps,
   documentId: string,
@@ -108,66 +91,72 @@ async function admit(
   };
 }
 
-/** The websocket sync endpoint: authentication and authorisation, then the sync core. */
-export function syncEndpoint(deps: SyncEndpointDeps): MiddlewareHandler<AppEnv> {
-  return upgradeWebSocket(async (c: Context<AppEnv>) => {
-    const documentId = c.req.param('documentId') ?? '';
-    // Clients announce Accord's extensions (durable acks, refusals) with `?accord=1`; a stock
-    // y-websocket client gets the plain protocol.
-    const extensions = c.req.query('accord') === '1';
-    const admission = await admit(deps, documentId, c.req.query('ticket'), c.get('auth'));
-    let handle: ConnectionHandle | null = null;
-    return {
-      onOpen(_event, ws) {
-        if (!admission.ok) {
-          ws.close(admission.code, admission.reason);
-          return;
-        }
-        const { person, session, partnershipId, role, readOnly, presence } = admission;
-        if (deps.sync.countWhere({ personId: person.id }) >= deps.maxSocketsPerPerson) {
-          ws.close(CloseCode.tooMany, 'too many open connections for one person');
-          return;
-        }
-        handle = deps.sync.connect({
-          documentId,
-          extensions,
-          readOnly,
-          // Told to the client in the session frame, so the page can say why it may not edit.
-          role,
-          tags: {
-            personId: person.id,
-            // Live events of internal comment threads go only to their organisation's sockets.
-            organisationId: person.organisationId,
-            partnershipId,
-            documentId,
-            sessionId: session?.id ?? 'ticket',
-          },
-          // Whoever the client claims to be, presence says who the server knows it is.
-          presence: (state) => ({ ...state, ...presence }),
-          transport: {
-            send: (frame) => ws.raw?.send(frame),
-            close: (code, reason) => ws.close(code, reason),
-          },
-        });
+/**
+ * Opens a socket that passed the upgrade's checks: the admission decides who is on it, then the
+ * sync core takes over. Rejections happen after the upgrade, with a close code, because a refused
+ * HTTP upgrade reaches a y-websocket client as 1006 and it would retry forever.
+ *
+ * Only what the socket needs is kept for its lifetime (the admission, the sync handle): never the
+ * upgrade request, whose headers and URL would cost every idle tab several KiB.
+ */
+export async function admitSocket(
+  deps: SyncEndpointDeps,
+  request: SyncRequest,
+): Promise<(ws: WebSocket) => void> {
+  const { documentId, extensions } = request;
+  const auth = request.sessionToken ? await deps.sessions.fromToken(request.sessionToken) : null;
+  const admission = await admit(deps, documentId, request.ticket, auth);
+  return function openSocket(ws) {
+    // Protocol errors (an oversized frame: 1009) close the socket themselves; nothing to add.
+    ws.on('error', ignore);
+    if (!admission.ok) {
+      ws.close(admission.code, admission.reason);
+      return;
+    }
+    const { person, session, partnershipId, role, readOnly, presence } = admission;
+    if (deps.sync.countWhere({ personId: person.id }) >= deps.maxSocketsPerPerson) {
+      ws.close(CloseCode.tooMany, 'too many open connections for one person');
+      return;
+    }
+    const handle: ConnectionHandle = deps.sync.connect({
+      documentId,
+      extensions,
+      readOnly,
+      // Told to the client in the session frame, so the page can say why it may not edit.
+      role,
+      tags: {
+        personId: person.id,
+        // Live events of internal comment threads go only to their organisation's sockets.
+        organisationId: person.organisationId,
+        partnershipId,
+        documentId,
+        sessionId: session?.id ?? 'ticket',
       },
-      onMessage(event) {
-        // Typing is activity; presence heartbeats are not (an open tab must not live forever).
-        if (admission.ok && admission.session && isDocumentUpdate(event.data)) {
-          void deps.sessions.touch(admission.session);
-        }
-        if (event.data instanceof ArrayBuffer) handle?.receive(new Uint8Array(event.data));
-        else handle?.receiveText();
+      // Whoever the client claims to be, presence says who the server knows it is.
+      presence: (state) => ({ ...state, ...presence }),
+      transport: {
+        send: (frame) => ws.send(frame),
+        close: (code, reason) => ws.close(code, reason),
       },
-      onClose() {
-        handle?.closed();
-      },
-    };
-  });
+    });
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      if (!isBinary) {
+        handle.receiveText();
+        return;
+      }
+      // Typing is activity; presence heartbeats are not (an open tab must not live forever).
+      if (session && isDocumentUpdate(data)) void deps.sessions.touch(session);
+      // ws hands out views into the socket's read buffer: copy, so an update waiting for its
+      // commit does not pin a whole chunk of the stream.
+      handle.receive(new Uint8Array(data));
+    });
+    ws.on('close', () => handle.closed());
+  };
 }
 
+function ignore(): void {}
+
 /** A sync step 2 or update frame: the person changed the document. */
-function isDocumentUpdate(data: unknown): boolean {
-  if (!(data instanceof ArrayBuffer) || data.byteLength < 2) return false;
-  const bytes = new Uint8Array(data, 0, 2);
-  return bytes[0] === 0 && (bytes[1] === 1 || bytes[1] === 2);
+function isDocumentUpdate(data: Uint8Array): boolean {
+  return data.byteLength >= 2 && data[0] === 0 && (data[1] === 1 || data[1] === 2);
 }
