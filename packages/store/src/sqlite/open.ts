@@ -10,11 +10,28 @@ import {
 
 /** Opens (creating when missing) the database file, sets the connection up and migrates it. */
 export function openDatabase(options: SqliteStoreOptions): Database.Database {
+  fs.mkdirSync(path.dirname(path.resolve(options.path)), { recursive: true });
+  const db = connectDatabase(options);
+  try {
+    // Before migrating a version-1 file: a later migration would fail on its missing tables.
+    if (db.pragma('user_version', { simple: true }) === 1) checkBaseline(db, options.path);
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * One connection to the file, in WAL mode with the requested durability: what every connection of
+ * the store (the main one, and the body writer's on its worker thread) must agree on.
+ */
+export function connectDatabase(options: SqliteStoreOptions): Database.Database {
   const synchronous = options.synchronous ?? DEFAULT_SQLITE_SYNCHRONOUS;
   if (synchronous !== 'FULL' && synchronous !== 'NORMAL') {
     throw new Error(`synchronous must be 'FULL' or 'NORMAL', not ${String(synchronous)}`);
   }
-  fs.mkdirSync(path.dirname(path.resolve(options.path)), { recursive: true });
   const db = new Database(options.path, { timeout: SQLITE_BUSY_TIMEOUT_MS });
   try {
     // WAL lets readers (loads, backups) run while a group commit writes, and makes each commit
@@ -26,8 +43,6 @@ export function openDatabase(options: SqliteStoreOptions): Database.Database {
     db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     // Off by default in SQLite, per connection, and a no-op inside a transaction: set it first.
     db.pragma('foreign_keys = ON');
-    migrate(db);
-    checkBaseline(db, options.path);
     return db;
   } catch (error) {
     db.close();

@@ -36,6 +36,7 @@ import { SqliteAgreements } from './agreements.ts';
 import { SqliteAudit } from './audit.ts';
 import { backupDatabase } from './backup.ts';
 import { SqliteBodyLog } from './body-log.ts';
+import { BodyWriter } from './body-writer/index.ts';
 import { SqliteCatalog } from './catalog.ts';
 import { SqliteComments } from './comments.ts';
 import { alreadyExists, withClearConstraints } from './errors.ts';
@@ -53,11 +54,14 @@ import { SqliteSessions } from './sessions.ts';
  *
  * better-sqlite3 is synchronous: each method does its work on the calling thread and returns a
  * settled promise, so a statement's error arrives as a rejection, never as a synchronous throw.
+ * The exception is the body log's writes (group commits, compactions), which wait for an fsync:
+ * they run on a worker thread with its own connection (BodyWriter), off the event loop.
  * Every method that writes more than one statement runs them in one IMMEDIATE transaction (the
  * write lock from the first read), so another process on the same file cannot slip in between.
  */
 export function createSqliteStore(options: SqliteStoreOptions): Store {
-  return new SqliteStore(openDatabase(options));
+  const db = openDatabase(options);
+  return new SqliteStore(db, new BodyWriter(options));
 }
 
 class SqliteStore implements Store {
@@ -67,15 +71,18 @@ class SqliteStore implements Store {
   readonly #sessions: SqliteSessions;
   readonly #invitations: SqliteInvitations;
   readonly #audit: SqliteAudit;
+  /** Reads bodies on this thread; `#bodyWriter` writes them on its own. */
   readonly #bodies: SqliteBodyLog;
+  readonly #bodyWriter: BodyWriter;
   readonly #comments: SqliteComments;
   readonly #reviews: SqliteReviews;
   readonly #agreements: SqliteAgreements;
   readonly #backups = new Set<Promise<void>>();
   #closing: Promise<void> | null = null;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, bodyWriter: BodyWriter) {
     this.#db = db;
+    this.#bodyWriter = bodyWriter;
     const lookups = new Lookups(db);
     this.#catalog = new SqliteCatalog(db, lookups);
     this.#people = new SqlitePeople(db, lookups);
@@ -562,12 +569,12 @@ class SqliteStore implements Store {
 
   async appendUpdates(rows: BodyAppend[]): Promise<Map<string, number>> {
     this.#checkOpen();
-    return this.#bodies.append(rows);
+    return this.#bodyWriter.append(rows);
   }
 
   async compact(documentId: string, state: Uint8Array, uptoSeq: number): Promise<void> {
     this.#checkOpen();
-    this.#bodies.compact(documentId, state, uptoSeq);
+    await this.#bodyWriter.compact(documentId, state, uptoSeq);
   }
 
   async backup(destinationPath: string): Promise<void> {
@@ -588,6 +595,8 @@ class SqliteStore implements Store {
   close(): Promise<void> {
     this.#closing ??= (async () => {
       await Promise.allSettled(this.#backups);
+      // Commits already posted finish first: a caller may be waiting to acknowledge them.
+      await this.#bodyWriter.close();
       this.#db.close();
     })();
     return this.#closing;

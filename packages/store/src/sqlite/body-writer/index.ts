@@ -1,0 +1,1 @@
+export { BodyWriter } from './body-writer.ts';
