@@ -20,6 +20,7 @@ const schema = z
     ACCORD_MAX_FRAME_BYTES: z.coerce.number().int().positive().optional(),
     ACCORD_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().optional(),
     ACCORD_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).optional(),
+    ACCORD_COMMIT_INTERVAL_MS: z.coerce.number().int().min(0).max(1000).optional(),
     ACCORD_MAX_SOCKETS_PER_PERSON: z.coerce.number().int().positive().default(32),
     ACCORD_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(720),
     ACCORD_SECURE_COOKIES: z.enum(['on', 'off']).default('off'),
@@ -70,6 +71,8 @@ export interface Config {
   synchronous: 'FULL' | 'NORMAL';
   limits: { maxFrameBytes?: number; maxDocumentBytes?: number };
   unloadDelayMs: number | undefined;
+  /** Minimum time between group commits (the sync core's default when undefined). */
+  commitIntervalMs: number | undefined;
   /**
    * Open document sockets one person may hold at once (tabs, devices); more close with 4429.
    * @default 32 — a person in a workshop has a few tabs, not hundreds.
@@ -120,6 +123,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.ACCORD_MAX_DOCUMENT_BYTES && { maxDocumentBytes: e.ACCORD_MAX_DOCUMENT_BYTES }),
     },
     unloadDelayMs: e.ACCORD_UNLOAD_DELAY_MS,
+    commitIntervalMs: e.ACCORD_COMMIT_INTERVAL_MS,
     maxSocketsPerPerson: e.ACCORD_MAX_SOCKETS_PER_PERSON,
     sessionIdleMs: e.ACCORD_SESSION_IDLE_MINUTES * 60_000,
     secureCookies: e.ACCORD_SECURE_COOKIES === 'on',

@@ -53,6 +53,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     },
     limits: config.limits,
     unloadDelayMs: config.unloadDelayMs,
+    ...(config.commitIntervalMs !== undefined && { commitIntervalMs: config.commitIntervalMs }),
   });
   const sessions = new Sessions(store, {
     idleMs: config.sessionIdleMs,

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Store } from '../store.ts';
@@ -23,6 +24,27 @@ afterEach(async () => {
 const bytes = (...values: number[]) => new Uint8Array(values);
 
 describe('appendUpdates', () => {
+  it('stores a row of many keystrokes in Yjs V2, smaller, and loads it back as V1', async () => {
+    const client = await loadDoc(store, 'a');
+    const keystrokes = [...'réduire le gaspillage alimentaire'].map((c) => appendText(client, c));
+    const merged = Y.mergeUpdates(keystrokes);
+    const single = appendText(client, '.');
+    await store.appendUpdates([{ documentId: 'a', update: merged }]);
+    await store.appendUpdates([{ documentId: 'a', update: single }]);
+
+    const raw = new Database(file, { readonly: true });
+    const rows = raw
+      .prepare('SELECT encoding, length(data) AS bytes FROM document_updates ORDER BY seq')
+      .all() as { encoding: number; bytes: number }[];
+    raw.close();
+    expect(rows.at(-2)!.encoding).toBe(2);
+    expect(rows.at(-2)!.bytes).toBeLessThan(merged.byteLength / 2);
+    // One keystroke is smaller in V1: kept as it came.
+    expect(rows.at(-1)).toEqual({ encoding: 1, bytes: single.byteLength });
+
+    expect(await loadText(store, 'a')).toBe('Alpha: réduire le gaspillage alimentaire.');
+  });
+
   it('commits rows of several documents in one call and numbers them per document', async () => {
     const result = await store.appendUpdates([
       { documentId: 'a', update: bytes(1) },

@@ -368,4 +368,14 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 6,
+    description: 'update log rows say their Yjs encoding (1 or 2), so rows can be stored in V2',
+    sql: `
+      -- 1: Yjs update format V1 (every row before this migration); 2: format V2, several times
+      -- smaller for a row that merges many keystrokes. Snapshots stay V1.
+      ALTER TABLE document_updates ADD COLUMN encoding INTEGER NOT NULL DEFAULT 1
+        CHECK (encoding IN (1, 2));
+    `,
+  },
 ];
