@@ -198,6 +198,9 @@ export function createTestServer(
     persistence: store.persistence,
     limits: options.limits,
     unloadDelayMs: options.unloadDelayMs ?? 20,
+    // Protocol tests wait for acks under a 2 s deadline on loaded machines: commit as soon as
+    // possible here (commit-queue.test.ts covers the interval; the real server uses its default).
+    commitIntervalMs: 0,
     log: (message, error) => {
       logs.push(error instanceof Error ? `${message}: ${error.message}` : message);
     },
