@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocument } from '../support/api.ts';
 import { launchChromium } from '../support/browser.ts';
 import { signedInContext } from '../support/browser-session.ts';
+import { startThread } from '../support/comments.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
-import { demo } from '../support/session.ts';
+import { apiJson, demo, signIn } from '../support/session.ts';
 
 /**
  * A review round in real Chromium: a facilitator (Ville) opens it from the document page; an
@@ -111,5 +112,57 @@ describe('review rounds in real Chromium', () => {
     await expect
       .poll(() => sophie.getByTestId('review-status').textContent())
       .toContain('1\u00a0sur 5');
+  });
+
+  it('the inbox shows another organisation’s mention as new, filters it, never shows an internal note, and links into the document', async () => {
+    const karim = await signIn(server.url, demo.editor);
+    const sophieSession = await signIn(server.url, demo.editorOtherOrganisation);
+    const [partnership] = await apiJson<{ id: string }[]>(karim, '/api/partnerships');
+    const documentId = await createDocument(karim, 'action-plan');
+    const mention = await startThread(karim, documentId, {
+      body: 'Tremplin, pouvez-vous confirmer ce chiffre ? <img src=x onerror=alert(1)>',
+      mentions: [{ kind: 'organisation', organisationId: sophieSession.organisationId }],
+    });
+    await startThread(karim, documentId, { body: 'Sans mention, partagé' });
+    const internal = await startThread(karim, documentId, {
+      visibility: 'organisation',
+      body: 'NOTE-INTERNE-VILLE',
+    });
+
+    const { context } = await signedInContext(browser, server.url, demo.editorOtherOrganisation);
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/p/${partnership!.id}`);
+    // The header counts what is new for Sophie and leads to her inbox.
+    await expect
+      .poll(async () => Number((await page.getByTestId('inbox-link-count').textContent()) ?? 0), {
+        timeout: 5_000,
+      })
+      .toBeGreaterThanOrEqual(2);
+    await page.getByTestId('inbox-link').click();
+    await page.getByTestId('inbox-filters').waitFor();
+    const item = page.locator(`[data-thread-id="${mention.id}"]`);
+    await item.waitFor();
+    expect(await item.getByTestId('inbox-unread').textContent()).toBe('1\u00a0nouveau');
+    expect(await item.textContent()).toContain('Vous mentionne');
+    // Markup in a comment is shown as text, not rendered.
+    expect(await item.textContent()).toContain('<img src=x onerror=alert(1)>');
+    expect(await item.locator('img').count()).toBe(0);
+    expect(await page.locator(`[data-thread-id="${internal.id}"]`).count()).toBe(0);
+    expect(await page.content()).not.toContain('NOTE-INTERNE-VILLE');
+    await page.screenshot({ path: path.join(artifacts, 'inbox.png'), fullPage: true });
+
+    // Filters are labelled native controls: "mentioning me" keeps only the mention.
+    await page.getByLabel('Qui me mentionnent (moi ou mon organisation)').check();
+    await expect.poll(() => page.getByTestId('inbox-thread').count(), { timeout: 5_000 }).toBe(1);
+    await page.getByLabel('État').selectOption('resolved');
+    await expect.poll(() => page.getByTestId('inbox-thread').count(), { timeout: 5_000 }).toBe(0);
+    await page.getByLabel('État').selectOption('open');
+    await item.waitFor();
+
+    // The link opens the document with the thread named in the fragment.
+    await item.getByRole('link').click();
+    await page.waitForURL(`**/d/${documentId}#thread=${mention.id}`);
+    await page.getByTestId('review-strip').waitFor();
   });
 });

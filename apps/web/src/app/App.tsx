@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { I18nProvider } from '../i18n/index.ts';
+import { InboxPage } from '../inbox/index.ts';
 import { HomePage, PartnershipPage } from '../partnership/index.ts';
 import { AccountPage } from '../session/AccountPage.tsx';
 import { ForgotPasswordPage } from '../session/ForgotPasswordPage.tsx';
@@ -32,6 +33,12 @@ function Routes() {
       return (
         <RequireSession>
           <PartnershipPage key={route.id} id={route.id} />
+        </RequireSession>
+      );
+    case 'inbox':
+      return (
+        <RequireSession>
+          <InboxPage key={route.partnershipId} partnershipId={route.partnershipId} />
         </RequireSession>
       );
     case 'document':

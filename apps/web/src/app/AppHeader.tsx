@@ -1,4 +1,5 @@
 import { LanguageSwitch, useT } from '../i18n/index.ts';
+import { InboxLink } from '../inbox/index.ts';
 import { AccountControl } from '../session/AccountControl.tsx';
 import { Link } from './Link.tsx';
 import { paths } from './router.ts';
@@ -15,6 +16,7 @@ export function AppHeader() {
         <span className="brand__name">{t('app.name')}</span>
       </Link>
       <div className="app-header__tools">
+        <InboxLink />
         <AccountControl />
         <LanguageSwitch />
       </div>

@@ -9,6 +9,7 @@ import { requestNavigationFocus } from './focus.ts';
 export type Route =
   | { name: 'home' }
   | { name: 'partnership'; id: string }
+  | { name: 'inbox'; partnershipId: string }
   | { name: 'document'; id: string }
   | { name: 'signup' }
   | { name: 'account' }
@@ -33,6 +34,11 @@ export function parseRoute(pathname: string): Route {
   if (/^\/signup\/?$/.test(pathname)) return { name: 'signup' };
   if (/^\/account\/?$/.test(pathname)) return { name: 'account' };
   if (/^\/forgot\/?$/.test(pathname)) return { name: 'forgot' };
+  const inbox = /^\/p\/([^/]+)\/inbox\/?$/.exec(pathname);
+  if (inbox !== null) {
+    const partnershipId = decodeSegment(inbox[1] ?? '');
+    return partnershipId === null ? { name: 'not-found' } : { name: 'inbox', partnershipId };
+  }
   const match = /^\/(p|d|invitation|reset)\/([^/]+)\/?$/.exec(pathname);
   if (match === null) return { name: 'not-found' };
   const value = decodeSegment(match[2] ?? '');
@@ -52,6 +58,7 @@ export function parseRoute(pathname: string): Route {
 export const paths = {
   home: () => '/',
   partnership: (id: string) => `/p/${encodeURIComponent(id)}`,
+  inbox: (partnershipId: string) => `/p/${encodeURIComponent(partnershipId)}/inbox`,
   document: (id: string) => `/d/${encodeURIComponent(id)}`,
   signup: () => '/signup',
   account: () => '/account',

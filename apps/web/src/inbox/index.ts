@@ -1,0 +1,2 @@
+export { InboxLink } from './InboxLink.tsx';
+export { InboxPage } from './InboxPage.tsx';
