@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // One entry point for a fresh machine that has only Node 20+ and npm:
 //   npm start  → install, build the web app, start Accord (seeds a demo partnership)
-//   npm test   → install, then lint, format check, typecheck, unit + integration + browser tests
+//   npm test   → install (with Chromium and poppler-utils when root on Debian), then lint, format check, typecheck, unit + integration + browser tests
 // It uses a global pnpm when present, and otherwise runs the pinned one through npx.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -35,6 +35,33 @@ function run(args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+/**
+ * The test suite reads real browsers and real PDFs: Debian's Chromium and poppler-utils. On a
+ * fresh Debian machine where we are root, install what is missing (as CI does); elsewhere say
+ * what to install and go on, so the failing suites name what they lack.
+ */
+function ensureTestTools() {
+  const missing = [];
+  if (!env.CHROMIUM_PATH && !existsSync('/usr/bin/chromium')) missing.push('chromium');
+  if (spawnSync('pdftotext', ['-v']).error) missing.push('poppler-utils');
+  if (missing.length === 0) return;
+  const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+  if (!canInstall) {
+    console.warn(
+      `\n! The tests need: ${missing.join(', ')} (apt-get install -y ${missing.join(' ')})`,
+    );
+    return;
+  }
+  console.log(`\n› apt-get install -y ${missing.join(' ')}`);
+  const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env: aptEnv });
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', ...missing], {
+    stdio: 'inherit',
+    env: aptEnv,
+  });
+  if (update.status !== 0 || install.status !== 0) process.exit(install.status || 1);
+}
+
 switch (command) {
   case 'start':
     run(['install', '--frozen-lockfile']);
@@ -42,6 +69,7 @@ switch (command) {
     run(['serve']);
     break;
   case 'test':
+    ensureTestTools();
     run(['install', '--frozen-lockfile']);
     run(['build']);
     run(['lint']);
