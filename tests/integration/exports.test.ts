@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { bindHeadlessEditor } from '@accord/editor';
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decide, getAgreement, moveThrough } from '../support/agreements.ts';
+import { createDocument as createOfKind } from '../support/api.ts';
 import { connectClient, waitFor, waitForStatus } from '../support/clients.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 import { api, apiJson, demo, sessionFrom, signIn, type TestSession } from '../support/session.ts';
@@ -155,5 +157,60 @@ describe('GET /api/documents/:id/export', () => {
 
     const anonymous = await fetch(`${server.url}/api/documents/${documentId}/export?format=md`);
     expect(anonymous.status).toBe(401);
+  });
+});
+
+describe('export of a final agreement', () => {
+  it('serves the files rendered once at finalisation, with the signature page, and audits it', async () => {
+    const documentId = await createOfKind(claire, 'agreement');
+    const signing = await moveThrough(claire, documentId, 'review', 'signing');
+    const fingerprint = signing.signing!.fingerprint;
+    const signatories = await Promise.all(
+      ['sophie', 'antoine', 'nadia', 'fatou'].map((n) => signIn(server.url, `${n}@demo.accord`)),
+    );
+    for (const person of [claire, ...signatories]) {
+      const decision = await decide(person, documentId, { decision: 'approved', fingerprint });
+      expect(decision.status).toBe(201);
+    }
+    let stored: { name: string; sha256: string }[] = [];
+    const deadline = Date.now() + 20_000;
+    while (stored.length === 0 && Date.now() < deadline) {
+      stored = (await getAgreement(claire, documentId)).exports;
+      if (stored.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const storedPdf = stored.find((file) => file.name.endsWith('.pdf'));
+    expect(storedPdf).toBeDefined();
+
+    const response = await exportOf(nadia, documentId, 'pdf');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-content-sha256')).toBe(storedPdf!.sha256);
+    const text = pdfToText(new Uint8Array(await response.arrayBuffer()));
+    expect(text).not.toContain('PROJET');
+    expect(text).toContain('Signatures');
+    expect(text).toContain(fingerprint);
+
+    const markdown = await (await exportOf(nadia, documentId, 'md')).text();
+    expect(markdown).toContain('status: final');
+    expect(markdown).toContain(fingerprint);
+
+    const audit = await (await api(claire, `/api/partnerships/${partnershipId}/audit`)).text();
+    const exported = audit
+      .trim()
+      .split('\n')
+      .map(
+        (line) =>
+          JSON.parse(line) as {
+            action: string;
+            actorId: string;
+            data: { documentId?: string; format?: string };
+          },
+      )
+      .filter(
+        (entry) => entry.action === 'agreement.exported' && entry.data.documentId === documentId,
+      );
+    expect(exported.map((entry) => [entry.actorId, entry.data.format])).toEqual([
+      [nadia.personId, 'pdf'],
+      [nadia.personId, 'md'],
+    ]);
   });
 });

@@ -1,11 +1,40 @@
-import { type ExportMeta, isExportFormat } from '@accord/export';
-import type { Store } from '@accord/store';
+import type { DocumentRecord } from '@accord/domain';
+import { type ExportFormat, type ExportMeta, formatSpecs, isExportFormat } from '@accord/export';
+import type { AgreementExportFile, Store } from '@accord/store';
 import { Hono } from 'hono';
+import { appendAudit, partnershipChain } from '../audit.ts';
 import type { AppEnv } from '../env.ts';
 import { apiError } from '../errors.ts';
 import { attachmentDisposition } from '../exports/content-disposition.ts';
 import { ExportBusyError, type ExportRenderer } from '../exports/renderer.ts';
 import { requireDocument } from './document-access.ts';
+
+/**
+ * A final agreement's file of `format`, as rendered once when it became final (the verification
+ * page knows these bytes by their SHA-256). Undefined for any other document, or while the
+ * final render is still being stored.
+ */
+async function finalFile(
+  store: Store,
+  document: DocumentRecord,
+  format: ExportFormat,
+): Promise<AgreementExportFile | undefined> {
+  if (document.kind !== 'agreement') return undefined;
+  const agreement = await store.getAgreement(document.id);
+  if (agreement?.state !== 'final') return undefined;
+  const { contentType } = formatSpecs[format];
+  const record = (await store.listAgreementExports(document.id)).find(
+    (file) => file.mediaType === contentType,
+  );
+  return record && store.getAgreementExport(document.id, record.name);
+}
+
+const fileHeaders = (contentType: string, fileName: string) => ({
+  'Content-Type': contentType,
+  'Content-Disposition': attachmentDisposition(fileName),
+  'Cache-Control': 'private, no-store',
+  'X-Content-Type-Options': 'nosniff',
+});
 
 /**
  * `GET /api/documents/:id/export?format=md|html|docx|pdf`: the document as a file, rendered on the
@@ -24,24 +53,36 @@ export function exportRoutes(deps: { store: Store; renderer: ExportRenderer }) {
       return apiError(c, 400, 'bad_request', 'format must be one of md, html, docx, pdf.');
     }
     const { document } = ctx;
+    const final = await finalFile(store, document, format);
+    if (final) {
+      // Exporting a final agreement is a sensitive action (DESIGN.md): it goes into the audit.
+      await appendAudit(store, partnershipChain(ctx.partnership.id), {
+        actorId: ctx.auth.person.id,
+        action: 'agreement.exported',
+        data: { documentId: document.id, format, name: final.name, sha256: final.sha256 },
+      });
+      return c.body(final.bytes as Uint8Array<ArrayBuffer>, 200, {
+        ...fileHeaders(final.mediaType, final.name),
+        'X-Content-SHA256': final.sha256,
+      });
+    }
     const body = await store.loadBody(document.id);
     const meta: ExportMeta = {
       documentId: document.id,
       title: document.title,
       language: document.language,
-      // No document is a final agreement yet: every export is a draft and says so.
+      // Not a final agreement (final ones were answered above): a draft, and it says so.
       status: 'draft',
       generatedAt: new Date(),
     };
     const updates = body.snapshot ? [body.snapshot, ...body.updates] : body.updates;
     try {
       const rendered = await renderer.render({ format, updates, meta });
-      return c.body(rendered.bytes as Uint8Array<ArrayBuffer>, 200, {
-        'Content-Type': rendered.contentType,
-        'Content-Disposition': attachmentDisposition(rendered.fileName),
-        'Cache-Control': 'private, no-store',
-        'X-Content-Type-Options': 'nosniff',
-      });
+      return c.body(
+        rendered.bytes as Uint8Array<ArrayBuffer>,
+        200,
+        fileHeaders(rendered.contentType, rendered.fileName),
+      );
     } catch (error) {
       if (error instanceof ExportBusyError) {
         c.header('Retry-After', '5');
