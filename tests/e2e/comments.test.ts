@@ -52,27 +52,48 @@ async function openAs(documentId: string, email: string): Promise<Watched> {
   return { page, incidents };
 }
 
-/** Selects `words` in the editor's text, as a person dragging over them would. */
+/** Selects `words` in the editor's text (across formatting), as a person dragging would. */
 async function selectText(page: Page, words: string): Promise<void> {
   const found = await page.evaluate((words) => {
     const root = document.querySelector('[data-testid="editor"]');
     if (root === null) return false;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-      const text = node as Text;
-      const at = text.data.indexOf(words);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(text, at);
-      range.setEnd(text, at + words.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return true;
+      nodes.push(node as Text);
     }
-    return false;
+    const text = nodes.map((n) => n.data).join('');
+    const at = text.indexOf(words);
+    if (at < 0) return false;
+    const locate = (offset: number, end: boolean): [Text, number] => {
+      let seen = 0;
+      for (const node of nodes) {
+        const inside = offset - seen;
+        if (end ? inside <= node.length : inside < node.length) return [node, inside];
+        seen += node.length;
+      }
+      throw new Error('offset out of the text');
+    };
+    const range = document.createRange();
+    range.setStart(...locate(at, false));
+    range.setEnd(...locate(at + words.length, true));
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return true;
   }, words);
   expect(found, `"${words}" in the editor`).toBe(true);
+}
+
+/** Puts the caret inside `words` in the editor (collapsed), as a click or arrow keys would. */
+async function caretIn(page: Page, words: string): Promise<void> {
+  await page.getByTestId('editor').focus();
+  await selectText(page, words);
+  await page.evaluate(() => window.getSelection()?.collapseToStart());
+  await page.evaluate(() => {
+    const selection = window.getSelection()!;
+    selection.modify('move', 'forward', 'character');
+  });
 }
 
 /** The text each comment highlight covers, from the CSS Custom Highlight registry. */
@@ -166,6 +187,10 @@ describe('comments in the document page, in real Chromium', () => {
     await claireThread.waitFor(live);
     await expect.poll(() => highlighted(claire.page), live).toEqual([quote]);
     expect(await claireThread.locator('.mention').textContent()).toBe(villeName);
+    // The open panel showed it to her: marked read on the server.
+    await expect
+      .poll(async () => (await listThreads(claireSession, documentId)).unread, live)
+      .toBe(0);
     expect(await claireThread.locator('.comment__author').first().textContent()).toMatch(
       /^Sophie .*\(Association Tremplin\)$/,
     );
@@ -251,5 +276,63 @@ describe('comments in the document page, in real Chromium', () => {
     ]);
     await karim.page.screenshot({ path: path.join(artifacts, 'comments-internal.png') });
     expect([...sophie.incidents, ...claire.incidents, ...karim.incidents]).toEqual([]);
+  });
+
+  it('keyboard path between text and thread; reformatting keeps the highlight; deletion orphans', async () => {
+    const sophieSession = await signIn(server.url, demo.editorOtherOrganisation);
+    const documentId = await createDocument(sophieSession, 'action-plan');
+    const { page, incidents } = await openAs(documentId, demo.editorOtherOrganisation);
+    const quote = 'les éducateurs de prévention';
+    await startThread(page, quote, 'Lesquels ?');
+    await expect.poll(() => highlighted(page, 'accord-comment-active'), live).toEqual([quote]);
+
+    // From the caret in the passage to its thread: Ctrl+Alt+M focuses the thread.
+    await page.locator('.comments__header button').focus();
+    await caretIn(page, 'éducateurs');
+    await page.keyboard.press('Control+Alt+KeyM');
+    const thread = threadOn(page, quote);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), live)
+      .toBe('thread');
+    expect(await thread.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // And back: "Voir dans le texte" selects the passage and puts the focus in the text.
+    await thread.getByRole('button', { name: 'Voir dans le texte' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => String(window.getSelection())), live).toBe(quote);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'editor',
+    );
+
+    // Making part of it bold re-creates its Yjs items: the highlight stays on the same words.
+    await selectText(page, 'éducateurs');
+    await page.keyboard.press('Control+KeyB');
+    await page.waitForSelector('[data-testid="editor"] strong');
+    await expect.poll(() => highlighted(page, 'accord-comment-active'), live).toEqual([quote]);
+
+    // Deleting the passage orphans the thread: labelled, with its original quote.
+    await selectText(page, 'Repérage par les éducateurs de prévention et');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => thread.locator('.badge--orphaned').count(), live).toBe(1);
+    expect(await thread.getByTestId('thread-quote').textContent()).toBe(quote);
+    expect(await highlighted(page, 'accord-comment-active')).toEqual([]);
+    await page.screenshot({ path: path.join(artifacts, 'comments-orphaned.png') });
+    expect(incidents).toEqual([]);
+  });
+
+  it('a commenter, whose text is read-only, comments a selection but is offered no resolve', async () => {
+    const claireSession = await signIn(server.url, demo.facilitator);
+    const documentId = await createDocument(claireSession, 'action-plan');
+    const { page, incidents } = await openAs(documentId, demo.commenter);
+    expect(await page.getByTestId('editor').getAttribute('contenteditable')).toBe('false');
+    await startThread(page, '60 jeunes de 16 à 25 ans', 'Pourquoi 60 ?');
+    const thread = threadOn(page, '60 jeunes de 16 à 25 ans');
+    await thread.waitFor(live);
+    await expect
+      .poll(() => highlighted(page, 'accord-comment-active'), live)
+      .toEqual(['60 jeunes de 16 à 25 ans']);
+    expect(await thread.getByRole('button', { name: 'Résoudre' }).count()).toBe(0);
+    expect(await thread.getByRole('button', { name: 'Modifier' }).count()).toBe(1);
+    expect(incidents).toEqual([]);
   });
 });
