@@ -106,16 +106,23 @@ describe('comment digests', () => {
     expect(replyMail.text).not.toContain('MENTION-TREMPLIN');
   });
 
-  it('leaves out what the person has already read in the app', async () => {
-    const documentId = await createDocument(karim);
-    await startThread(karim, documentId, {
+  it('emails a mention of a person, and leaves out what they already read in the app', async () => {
+    const readDocument = await createDocument(karim);
+    const unreadDocument = await createDocument(karim);
+    await startThread(karim, readDocument, {
       body: 'ALREADY-READ pour Nadia',
       mentions: [{ kind: 'person', personId: nadia.personId }],
     });
-    await apiJson(nadia, `/api/documents/${documentId}/threads/read`, {
+    await apiJson(nadia, `/api/documents/${readDocument}/threads/read`, {
       method: 'POST',
       body: {},
     });
+    await startThread(karim, unreadDocument, {
+      body: 'NOT-YET-READ pour Nadia',
+      mentions: [{ kind: 'person', personId: nadia.personId }],
+    });
+    const mail = await digestContaining(demo.viewer, 'NOT-YET-READ');
+    expect(mail.text).toContain('Karim Benali vous mentionne');
     await moreRounds(2);
     expect(mailsTo(demo.viewer).some((m) => m.text?.includes('ALREADY-READ'))).toBe(false);
   });
