@@ -61,6 +61,24 @@ export function errorMessage(t: Translate, error: unknown): string {
       return t('errors.codes.invalidMention');
     case 'document_archived':
       return t('errors.codes.documentArchived');
+    case 'not_an_agreement':
+      return t('signoff.errors.notAnAgreement');
+    case 'invalid_transition':
+      return t('signoff.errors.invalidTransition');
+    case 'no_parties':
+      return t('signoff.errors.noParties');
+    case 'unsupported_content':
+      return t('signoff.errors.unsupportedContent');
+    case 'not_signing':
+      return t('signoff.errors.notSigning');
+    case 'not_a_signatory':
+      return t('signoff.errors.notASignatory');
+    case 'stale_fingerprint':
+      return t('signoff.errors.staleFingerprint');
+    case 'already_decided':
+      return t('signoff.errors.alreadyDecided');
+    case 'no_decision':
+      return t('signoff.errors.noDecision');
     case 'invalid_body':
     case 'invalid_json':
     case 'bad_request':

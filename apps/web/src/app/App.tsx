@@ -9,6 +9,7 @@ import { RequireSession } from '../session/RequireSession.tsx';
 import { ResetPasswordPage } from '../session/ResetPasswordPage.tsx';
 import { SignUpPage } from '../session/SignUpPage.tsx';
 import { loadSession } from '../session/store.ts';
+import { VerifyPage } from '../signoff/VerifyPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { PageLayout } from './PageLayout.tsx';
 import { parseRoute, usePathname } from './router.ts';
@@ -70,6 +71,12 @@ function Routes() {
       return <ForgotPasswordPage />;
     case 'reset':
       return <ResetPasswordPage key={route.token} token={route.token} />;
+    case 'verify':
+      return (
+        <RequireSession>
+          <VerifyPage />
+        </RequireSession>
+      );
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -16,6 +16,7 @@ export type Route =
   | { name: 'forgot' }
   | { name: 'invitation'; token: string }
   | { name: 'reset'; token: string }
+  | { name: 'verify' }
   | { name: 'not-found' };
 
 const NAVIGATE_EVENT = 'accord:navigate';
@@ -39,6 +40,7 @@ export function parseRoute(pathname: string): Route {
     const partnershipId = decodeSegment(inbox[1] ?? '');
     return partnershipId === null ? { name: 'not-found' } : { name: 'inbox', partnershipId };
   }
+  if (/^\/verifier\/?$/.test(pathname)) return { name: 'verify' };
   const match = /^\/(p|d|invitation|reset)\/([^/]+)\/?$/.exec(pathname);
   if (match === null) return { name: 'not-found' };
   const value = decodeSegment(match[2] ?? '');
@@ -63,6 +65,7 @@ export const paths = {
   signup: () => '/signup',
   account: () => '/account',
   forgot: () => '/forgot',
+  verify: () => '/verifier',
   invitation: (token: string) => `/invitation/${encodeURIComponent(token)}`,
   reset: (token: string) => `/reset/${encodeURIComponent(token)}`,
 };

@@ -79,3 +79,13 @@ export function ReadOnlyNotice({ role }: { role: Role }) {
     </p>
   );
 }
+
+/** The text is locked for everyone: an agreement being signed, or signed. */
+export function LockNotice({ lock }: { lock: 'locked' | 'final' }) {
+  const t = useT();
+  return (
+    <p className="notice notice--info" data-testid="lock-notice" data-lock={lock}>
+      {lock === 'final' ? t('editor.lockedFinal') : t('editor.lockedSigning')}
+    </p>
+  );
+}

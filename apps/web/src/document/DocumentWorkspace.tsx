@@ -11,8 +11,9 @@ import { personLabel, type Role, roles } from '../people/index.ts';
 import { PresencePanel, usePresence } from '../presence/index.ts';
 import { ReviewStrip } from '../review/index.ts';
 import { useSession } from '../session/store.ts';
+import { AgreementPanel } from '../signoff/index.ts';
 import { useToast } from '../ui/index.ts';
-import { CloseBanner, ReadOnlyNotice } from './CloseBanner.tsx';
+import { CloseBanner, LockNotice, ReadOnlyNotice } from './CloseBanner.tsx';
 import {
   syncServerUrl,
   useConnectionStatus,
@@ -150,6 +151,9 @@ export function DocumentWorkspace({
   return (
     <div className="document-page">
       <DocumentHeader document={document} partnership={partnership} />
+      {document.kind === 'agreement' && (
+        <AgreementPanel documentId={document.id} connection={connection} />
+      )}
       <ReviewStrip
         documentId={document.id}
         role={role}
@@ -199,7 +203,11 @@ export function DocumentWorkspace({
                       onSignIn={() => setReauthOpen(true)}
                     />
                   )}
-                  {readOnly && !closed && <ReadOnlyNotice role={role} />}
+                  {readOnly && !closed && status?.lock ? (
+                    <LockNotice lock={status.lock} />
+                  ) : (
+                    readOnly && !closed && <ReadOnlyNotice role={role} />
+                  )}
                 </>
               }
             />

@@ -110,6 +110,9 @@ export const en = {
     readOnly: 'Read only: you can read this document but not change it.',
     readOnlyCommenter:
       'Read only: your role lets you comment on this document, not change its text.',
+    lockedSigning:
+      'Text locked for signing: nobody can change it while the organisations approve it. A facilitator can send it back to review.',
+    lockedFinal: 'Final text: every organisation approved it, and it can no longer change.',
   },
   save: {
     saved: 'Saved',
@@ -581,6 +584,94 @@ export const en = {
     readOnly: 'Your role lets you read comments, not write them.',
     archived: 'This document is archived: its comments stay readable.',
     by: 'by {name}',
+  },
+  signoff: {
+    title: 'Agreement sign-off',
+    lifecycle: 'Agreement stages',
+    states: {
+      draft: 'Draft',
+      review: 'Review',
+      signing: 'Signing',
+      final: 'Final',
+    },
+    explain: {
+      draft: 'The text is being written. A facilitator moves it to review when it is ready.',
+      review:
+        'The partners read and comment. Moving to signing locks the text and fixes the list of party organisations.',
+      signing:
+        'The text is locked. A signatory of each party organisation approves or declines this version, identified by its fingerprint.',
+      final: 'Every party organisation approved this text. It is final and can no longer change.',
+    },
+    moveForward: {
+      review: 'Move to review',
+      signing: 'Lock and move to signing',
+    },
+    moveBack: {
+      draft: 'Back to draft',
+      review: 'Send back to review (voids the approvals)',
+    },
+    fingerprint: 'Fingerprint of version {version}',
+    fingerprintFull: 'Full fingerprint:',
+    copyFingerprint: 'Copy the fingerprint',
+    copied: 'Fingerprint copied.',
+    parties: 'Party organisations',
+    pending: 'Pending',
+    approvedBy: 'Approved by {name} on {date}',
+    declinedBy: 'Declined by {name} on {date}',
+    decideIntro:
+      'You sign for {organisation}. Your decision covers the text with fingerprint {fingerprint}, and that text only.',
+    approve: 'Approve on behalf of {organisation}',
+    decline: 'Decline…',
+    reason: 'Reason for declining (seen by every partner)',
+    reasonRequired: 'Give the reason for declining.',
+    declineConfirm: 'Decline this text',
+    mineApproved: '{organisation} approved this text.',
+    mineDeclined:
+      '{organisation} declined this text: the agreement cannot become final while this decline stands.',
+    withdraw: 'Withdraw this decision',
+    finalSince: 'Final since {date}.',
+    exportsPending: 'The final files are being produced…',
+    downloads: 'Final files',
+    size: '{kb} KB',
+    verifyLink: 'Verify a file or a fingerprint',
+    readText: 'Read the locked text (version {version})',
+    textNote:
+      'This is the text as the server stored it when it was locked: exactly what the fingerprint covers.',
+    errors: {
+      notAnAgreement: 'Only agreements are signed.',
+      invalidTransition: 'The agreement moved on meanwhile. The page is up to date: try again.',
+      noParties: 'No organisation takes part in the partnership: nobody could sign.',
+      unsupportedContent:
+        'The text holds something the signed version cannot represent. Remove it before moving to signing.',
+      notSigning: 'The agreement is not being signed.',
+      notASignatory: 'You are not a signatory of a party organisation of this agreement.',
+      staleFingerprint:
+        'The text to sign changed since you read it: read the new version before deciding.',
+      alreadyDecided: 'Your organisation already decided. Withdraw its decision to take another.',
+      noDecision: 'Your organisation has no decision to withdraw.',
+    },
+  },
+  verify: {
+    title: 'Verify a signed agreement',
+    intro:
+      'Drop a file exported from a final agreement (PDF, .zip bundle, accord-manifest.json…) or paste a fingerprint. Accord says whether it is exactly one of its files, and of which agreement.',
+    file: 'File to verify',
+    fileHint: 'The file is compared, byte for byte (SHA-256), with the stored files.',
+    fingerprint: 'Or a SHA-256 fingerprint (64 characters)',
+    submit: 'Verify',
+    nothing: 'Choose a file or type a fingerprint.',
+    tooLarge: 'This file is over 16 MB: it is not an Accord export.',
+    matchExport: '“{name}” is authentic.',
+    isFile: 'It is the file “{name}” of the agreement:',
+    matchFingerprint: 'This fingerprint is the one of a final agreement.',
+    none: '“{name}” does not match any final file.',
+    noneExplain:
+      'This file is not one that Accord produced: it may have been changed, even by a single character.',
+    namedFingerprint:
+      'The fingerprint it names does belong to a final agreement, but the file itself was changed:',
+    otherPartnership: 'an agreement of a partnership you are not a member of',
+    version: 'version {version}',
+    finalAt: 'final on {date}',
   },
   errors: {
     generic: 'Something went wrong. Try again in a moment.',

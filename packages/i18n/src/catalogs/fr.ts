@@ -117,6 +117,10 @@ export const fr = {
     readOnly: 'Lecture seule\u00a0: vous pouvez consulter ce document sans le modifier.',
     readOnlyCommenter:
       'Lecture seule\u00a0: votre rôle permet de commenter ce document, pas d’en modifier le texte.',
+    lockedSigning:
+      'Texte verrouillé pour la signature\u00a0: personne ne peut le modifier tant que les organisations l’approuvent. Un animateur peut le renvoyer en relecture.',
+    lockedFinal:
+      'Texte définitif\u00a0: toutes les organisations l’ont approuvé, il ne peut plus être modifié.',
   },
   save: {
     saved: 'Enregistré',
@@ -610,6 +614,98 @@ export const fr = {
     readOnly: 'Votre rôle permet de lire les commentaires, pas d’en écrire.',
     archived: 'Ce document est archivé\u00a0: ses commentaires restent lisibles.',
     by: 'par {name}',
+  },
+  signoff: {
+    title: 'Validation de la convention',
+    lifecycle: 'Étapes de la convention',
+    states: {
+      draft: 'Brouillon',
+      review: 'Relecture',
+      signing: 'Signature',
+      final: 'Définitif',
+    },
+    explain: {
+      draft: 'Le texte se rédige. Un animateur le passe en relecture quand il est prêt.',
+      review:
+        'Les partenaires relisent et commentent. Passer en signature verrouille le texte et fixe la liste des organisations parties.',
+      signing:
+        'Le texte est verrouillé. Un signataire de chaque organisation partie approuve ou refuse cette version, identifiée par son empreinte.',
+      final:
+        'Toutes les organisations parties ont approuvé ce texte. Il est définitif et ne peut plus changer.',
+    },
+    moveForward: {
+      review: 'Passer en relecture',
+      signing: 'Verrouiller et passer en signature',
+    },
+    moveBack: {
+      draft: 'Revenir au brouillon',
+      review: 'Renvoyer en relecture (annule les approbations)',
+    },
+    fingerprint: 'Empreinte de la version {version}',
+    fingerprintFull: 'Empreinte complète\u00a0:',
+    copyFingerprint: 'Copier l’empreinte',
+    copied: 'Empreinte copiée.',
+    parties: 'Organisations parties',
+    pending: 'En attente',
+    approvedBy: 'Approuvé par {name} le {date}',
+    declinedBy: 'Refusé par {name} le {date}',
+    decideIntro:
+      'Vous signez pour {organisation}. Votre décision porte sur le texte d’empreinte {fingerprint}, et sur lui seul.',
+    approve: 'Approuver au nom de {organisation}',
+    decline: 'Refuser…',
+    reason: 'Motif du refus (visible par tous les partenaires)',
+    reasonRequired: 'Indiquez le motif du refus.',
+    declineConfirm: 'Refuser ce texte',
+    mineApproved: '{organisation} a approuvé ce texte.',
+    mineDeclined:
+      '{organisation} a refusé ce texte\u00a0: la convention ne peut pas devenir définitive tant que ce refus tient.',
+    withdraw: 'Retirer cette décision',
+    finalSince: 'Définitif depuis le {date}.',
+    exportsPending: 'Les fichiers définitifs sont en cours de production…',
+    downloads: 'Fichiers définitifs',
+    size: '{kb}\u00a0Ko',
+    verifyLink: 'Vérifier un fichier ou une empreinte',
+    readText: 'Lire le texte verrouillé (version {version})',
+    textNote:
+      'Voici le texte tel que le serveur l’a enregistré au verrouillage\u00a0: c’est exactement ce que couvre l’empreinte.',
+    errors: {
+      notAnAgreement: 'Seules les conventions se signent.',
+      invalidTransition:
+        'La convention a changé d’étape entre-temps. La page est à jour\u00a0: réessayez.',
+      noParties:
+        'Aucune organisation ne participe au partenariat\u00a0: personne ne pourrait signer.',
+      unsupportedContent:
+        'Le texte contient un élément que la version signée ne sait pas représenter. Retirez-le avant de passer en signature.',
+      notSigning: 'La convention n’est pas en cours de signature.',
+      notASignatory: 'Vous n’êtes pas signataire d’une organisation partie à cette convention.',
+      staleFingerprint:
+        'Le texte à signer a changé depuis que vous l’avez lu\u00a0: relisez la nouvelle version avant de décider.',
+      alreadyDecided:
+        'Votre organisation a déjà décidé. Retirez sa décision pour en prendre une autre.',
+      noDecision: 'Votre organisation n’a pas de décision à retirer.',
+    },
+  },
+  verify: {
+    title: 'Vérifier une convention signée',
+    intro:
+      'Déposez un fichier exporté d’une convention définitive (PDF, archive .zip, accord-manifest.json…) ou collez une empreinte. Accord dit s’il s’agit exactement de l’un de ses fichiers, et de quelle convention.',
+    file: 'Fichier à vérifier',
+    fileHint: 'Le fichier est comparé, octet par octet (SHA-256), aux fichiers enregistrés.',
+    fingerprint: 'Ou une empreinte SHA-256 (64 caractères)',
+    submit: 'Vérifier',
+    nothing: 'Choisissez un fichier ou saisissez une empreinte.',
+    tooLarge: 'Ce fichier dépasse 16\u00a0Mo\u00a0: ce n’est pas un export d’Accord.',
+    matchExport: '«\u202f{name}\u202f» est authentique.',
+    isFile: 'C’est le fichier «\u202f{name}\u202f» de la convention\u00a0:',
+    matchFingerprint: 'Cette empreinte est celle d’une convention définitive.',
+    none: '«\u202f{name}\u202f» ne correspond à aucun fichier définitif.',
+    noneExplain:
+      'Ce fichier n’est pas l’un de ceux qu’Accord a produits\u00a0: il a pu être modifié, même d’un seul caractère.',
+    namedFingerprint:
+      'L’empreinte qu’il mentionne est bien celle d’une convention définitive, mais le fichier lui-même a été modifié\u00a0:',
+    otherPartnership: 'une convention d’un partenariat dont vous n’êtes pas membre',
+    version: 'version {version}',
+    finalAt: 'définitive le {date}',
   },
   errors: {
     generic: 'Une erreur est survenue. Réessayez dans un instant.',

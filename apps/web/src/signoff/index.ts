@@ -1,0 +1,2 @@
+export { AgreementPanel } from './AgreementPanel.tsx';
+export { VerifyPage } from './VerifyPage.tsx';
