@@ -6,13 +6,14 @@ import {
   maySignFor,
   moveAgreementInput,
 } from '@accord/domain';
-import { asciiFileName } from '@accord/export';
 import { isStoreError, type Store } from '@accord/store';
 import { Hono } from 'hono';
 import { type AgreementLifecycle, AgreementRefusal } from '../agreements/lifecycle.ts';
 import { agreementView } from '../agreements/view.ts';
+import { appendAudit, partnershipChain } from '../audit.ts';
 import type { AppEnv } from '../env.ts';
 import { apiError } from '../errors.ts';
+import { attachmentDisposition } from '../exports/content-disposition.ts';
 import { type DocumentContext, requireDocument } from './document-access.ts';
 import { readJson } from './read-json.ts';
 
@@ -157,10 +158,18 @@ export function agreementRoutes(deps: { store: Store; lifecycle: AgreementLifecy
     if (ctx instanceof Response) return ctx;
     const file = await store.getAgreementExport(ctx.document.id, c.req.param('name'));
     if (!file) return apiError(c, 404, 'not_found', 'No such export.');
+    // Exporting a final agreement is a sensitive action (DESIGN.md): it goes into the audit.
+    await appendAudit(store, partnershipChain(ctx.partnership.id), {
+      actorId: ctx.auth.person.id,
+      action: 'agreement.exported',
+      data: { documentId: ctx.document.id, name: file.name, sha256: file.sha256 },
+    });
     return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
-      'content-type': file.mediaType,
-      'content-disposition': `attachment; filename="${asciiFileName(file.name)}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-      'x-content-sha256': file.sha256,
+      'Content-Type': file.mediaType,
+      'Content-Disposition': attachmentDisposition(file.name),
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'X-Content-SHA256': file.sha256,
     });
   });
 
