@@ -65,7 +65,8 @@ export class Room {
 
   #pendingBroadcast: PendingBroadcast[] = [];
   #broadcastScheduled = false;
-  #pendingAwareness = new Map<number, Connection | null>();
+  /** Presence changes for the next flush: who sent each, and its JSON when already known. */
+  #pendingAwareness = new Map<number, { from: Connection | null; json: string | null }>();
   #awarenessTimer: NodeJS.Timeout | null = null;
   #awarenessFlushScheduled = false;
   #lastAwarenessFlush = 0;
@@ -147,11 +148,7 @@ export class Room {
       connection.send(syncStep1Frame(Y.encodeStateVector(this.doc)));
     }
     const states = this.awareness.getStates();
-    if (states.size > 0) {
-      connection.send(
-        awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])),
-      );
-    }
+    if (states.size > 0) connection.send(awarenessFrame(this.#encodePresence(states.keys())));
   }
 
   leave(connection: Connection): void {
@@ -345,48 +342,69 @@ export class Room {
     });
     if (accepted.length === 0) return;
     const stamp = connection.options.presence;
-    const stamped: AwarenessEntry[] = [];
+    const { states, meta } = this.awareness;
+    const now = Date.now();
+    const changed: AwarenessEntry[] = [];
+    // Applied here rather than through y-protocols' applyAwarenessUpdate, which would decode the
+    // entries again, parse each state a second time and compare it deeply with the last one: a
+    // moving cursor is a change anyway. Each state is parsed once, and its JSON (stamped) is kept
+    // for the next flush instead of being stringified again there.
     for (const entry of accepted) {
-      const state = stamp && entry.state !== 'null' ? stampState(entry.state, stamp) : entry.state;
-      if (state === null) continue;
+      let json = entry.state;
+      let state: Record<string, unknown> | null = null;
+      if (json !== 'null') {
+        if (stamp) {
+          const stamped = stampState(json, stamp);
+          if (!stamped) continue;
+          ({ json, state } = stamped);
+        } else {
+          // Not JSON: the frame is malformed (the caller closes the socket with 4400).
+          state = JSON.parse(json) as Record<string, unknown>;
+        }
+      }
       // The server keeps the clock: whatever the client counted (a reconnecting client restarts
       // below what peers last saw of it), its owner's change is always the newest.
-      const known = this.awareness.meta.get(entry.clientId)?.clock ?? 0;
-      stamped.push({ clientId: entry.clientId, clock: Math.max(entry.clock, known + 1), state });
+      const clock = Math.max(entry.clock, (meta.get(entry.clientId)?.clock ?? 0) + 1);
+      meta.set(entry.clientId, { clock, lastUpdated: now });
+      if (state === null) states.delete(entry.clientId);
+      else states.set(entry.clientId, state);
+      this.#pendingAwareness.set(entry.clientId, { from: connection, json });
+      changed.push({ clientId: entry.clientId, clock, state: json });
     }
-    if (stamped.length === 0) return;
-    awarenessProtocol.applyAwarenessUpdate(
-      this.awareness,
-      writeAwarenessEntries(stamped),
-      connection,
-    );
+    if (changed.length === 0) return;
+    if (this.deps.bus.remote) {
+      this.deps.bus.publish(this.documentId, 'awareness', writeAwarenessEntries(changed));
+    }
+    this.#scheduleAwarenessFlush();
+  }
+
+  /** An awareness update of these clients' current states, from the given JSON when known. */
+  #encodePresence(clientIds: Iterable<number>, json?: Map<number, { json: string | null }>) {
+    const { states, meta } = this.awareness;
+    const entries: AwarenessEntry[] = [];
+    for (const clientId of clientIds) {
+      entries.push({
+        clientId,
+        clock: meta.get(clientId)?.clock ?? 0,
+        state: json?.get(clientId)?.json ?? JSON.stringify(states.get(clientId) ?? null),
+      });
+    }
+    return writeAwarenessEntries(entries);
   }
 
   #sendAllAwareness(connection: Connection): void {
-    const clients = [...this.awareness.getStates().keys()];
-    connection.send(
-      awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)),
-    );
+    connection.send(awarenessFrame(this.#encodePresence(this.awareness.getStates().keys())));
   }
 
+  /** Changes made through the Awareness API: departures, timeouts, other processes (bus). */
   #onAwarenessUpdate = (
     changes: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const from =
-      typeof origin === 'object' && origin !== null && 'transport' in origin
-        ? (origin as Connection)
-        : null;
-    for (const id of [...changes.added, ...changes.updated, ...changes.removed]) {
-      this.#pendingAwareness.set(id, from);
-    }
+    const changed = [...changes.added, ...changes.updated, ...changes.removed];
+    for (const id of changed) this.#pendingAwareness.set(id, { from: null, json: null });
     if (origin !== BUS_ORIGIN && this.deps.bus.remote) {
-      const changed = [...changes.added, ...changes.updated, ...changes.removed];
-      this.deps.bus.publish(
-        this.documentId,
-        'awareness',
-        awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
-      );
+      this.deps.bus.publish(this.documentId, 'awareness', this.#encodePresence(changed));
     }
     this.#scheduleAwarenessFlush();
   };
@@ -408,10 +426,8 @@ export class Room {
     const pending = this.#pendingAwareness;
     this.#pendingAwareness = new Map();
     if (pending.size === 0) return;
-    const frame = awarenessFrame(
-      awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...pending.keys()]),
-    );
-    const origins = new Set(pending.values());
+    const frame = awarenessFrame(this.#encodePresence(pending.keys(), pending));
+    const origins = new Set([...pending.values()].map((change) => change.from));
     const soleOrigin = origins.size === 1 ? [...origins][0] : null;
     for (const connection of this.connections) {
       // The only author of every change in this frame already knows its own presence.
@@ -443,7 +459,10 @@ export class Room {
 function noop(): void {}
 
 /** Applies the connection's identity stamp to one JSON presence state; null drops it. */
-function stampState(json: string, stamp: PresenceStamp): string | null {
+function stampState(
+  json: string,
+  stamp: PresenceStamp,
+): { json: string; state: Record<string, unknown> } | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
@@ -451,8 +470,8 @@ function stampState(json: string, stamp: PresenceStamp): string | null {
     return null;
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
-  const result = stamp(parsed as Record<string, unknown>);
-  return result === null ? null : JSON.stringify(result);
+  const state = stamp(parsed as Record<string, unknown>);
+  return state === null ? null : { json: JSON.stringify(state), state };
 }
 
 /** Whether `text` takes more than `maxBytes` in UTF-8, measuring only when it matters. */
