@@ -12,6 +12,7 @@ import { type ExportRenderer, inProcessRenderer } from './exports/renderer.ts';
 import type { LiveAccess } from './live-access.ts';
 import { type Mailer, noMailer } from './mail/mailer.ts';
 import { openApiDocument } from './openapi.ts';
+import { actionRoutes } from './routes/actions.ts';
 import { agreementRoutes } from './routes/agreements.ts';
 import { authRoutes } from './routes/auth.ts';
 import { commentRoutes } from './routes/comments.ts';
@@ -40,6 +41,8 @@ export interface AppDeps {
   background?: BackgroundTasks;
   /** Renders exports; the server passes a worker thread, tests may render in-process (default). */
   exportRenderer?: ExportRenderer;
+  /** Re-reads documents into the action index; none means the index follows stored edits only. */
+  actionIndex?: { schedule(documentId: string): void };
 }
 
 /** The HTTP surface: REST API and the web app (websocket upgrades: sync-upgrade.ts). */
@@ -75,9 +78,19 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
   app.route(
     '/api/partnerships',
-    partnershipRoutes({ store, live, publicUrl: deps.publicUrl, mailer, agreements }),
+    partnershipRoutes({
+      store,
+      live,
+      publicUrl: deps.publicUrl,
+      mailer,
+      agreements,
+      ...(deps.actionIndex && { actionIndex: deps.actionIndex }),
+    }),
   );
   app.route('/api/partnerships', inboxRoutes({ store }));
+  const actions = actionRoutes({ store });
+  app.route('/api/partnerships', actions.partnerships);
+  app.route('/api/documents', actions.documents);
   app.route('/api/documents', documentRoutes({ store, sync }));
   app.route('/api/documents', commentRoutes({ store, sync }));
   app.route(

@@ -21,6 +21,7 @@ const schema = z
     ACCORD_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().optional(),
     ACCORD_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).optional(),
     ACCORD_COMMIT_INTERVAL_MS: z.coerce.number().int().min(0).max(1000).optional(),
+    ACCORD_ACTION_INDEX_DELAY_MS: z.coerce.number().int().min(0).default(2000),
     ACCORD_MAX_SOCKETS_PER_PERSON: z.coerce.number().int().positive().default(32),
     ACCORD_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(720),
     ACCORD_SECURE_COOKIES: z.enum(['on', 'off']).default('off'),
@@ -73,6 +74,8 @@ export interface Config {
   unloadDelayMs: number | undefined;
   /** Minimum time between group commits (the sync core's default when undefined). */
   commitIntervalMs: number | undefined;
+  /** How long the action index waits after a stored change before re-reading the document. */
+  actionIndexDelayMs: number;
   /**
    * Open document sockets one person may hold at once (tabs, devices); more close with 4429.
    * @default 32 — a person in a workshop has a few tabs, not hundreds.
@@ -124,6 +127,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     unloadDelayMs: e.ACCORD_UNLOAD_DELAY_MS,
     commitIntervalMs: e.ACCORD_COMMIT_INTERVAL_MS,
+    actionIndexDelayMs: e.ACCORD_ACTION_INDEX_DELAY_MS,
     maxSocketsPerPerson: e.ACCORD_MAX_SOCKETS_PER_PERSON,
     sessionIdleMs: e.ACCORD_SESSION_IDLE_MINUTES * 60_000,
     secureCookies: e.ACCORD_SECURE_COOKIES === 'on',

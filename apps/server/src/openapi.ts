@@ -300,6 +300,51 @@ export const operations: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/documents/{id}/actions',
+    summary:
+      'The plan’s actions from the action index, with their problems and whether they are overdue',
+    access: 'member',
+    success: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/documents/{id}/actions.csv',
+    summary:
+      'The plan’s actions as CSV (UTF-8 with BOM, RFC 4180, headers in the partnership’s language)',
+    access: 'member',
+    success: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/documents/{id}/actions.ics',
+    summary: 'The plan’s due dates as iCalendar, one all-day event per action with a stable UID',
+    access: 'member',
+    success: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/partnerships/{id}/commitments',
+    summary:
+      'Our commitments: actions my organisation leads, commits to or has people on, across every plan',
+    access: 'member',
+    success: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/partnerships/{id}/commitments.csv',
+    summary: 'Our commitments as CSV',
+    access: 'member',
+    success: 200,
+  },
+  {
+    method: 'get',
+    path: '/api/partnerships/{id}/commitments.ics',
+    summary: 'Our commitments’ due dates as iCalendar',
+    access: 'member',
+    success: 200,
+  },
+  {
+    method: 'get',
     path: '/api/organisations/{id}/audit',
     summary: 'My organisation’s own audit log (internal comment threads), JSON Lines',
     access: 'people of the organisation',

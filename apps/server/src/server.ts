@@ -5,6 +5,7 @@ import { SyncServer } from '@accord/sync';
 import { createAdaptorServer } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { renderMissingFinalExports } from './agreements/final-exports.ts';
+import { ActionIndexer } from './actions/indexer.ts';
 import { documentLock } from './agreements/lifecycle.ts';
 import { createApp } from './app.ts';
 import { Sessions } from './auth/sessions.ts';
@@ -43,11 +44,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
     demoPartnershipId = partnerships[0]!.id;
   }
 
+  const actionIndex = new ActionIndexer(store, { delayMs: config.actionIndexDelayMs });
   const sync = new SyncServer({
     persistence: {
       documentExists: async (id) => (await store.getDocument(id))?.archived === false,
       loadBody: (id) => store.loadBody(id),
-      appendUpdates: (rows) => store.appendUpdates(rows),
+      // The action index hooks in after the store's commit, outside the room: it only schedules
+      // a debounced re-read of the stored body, so the sync path never waits for it.
+      appendUpdates: async (rows) => {
+        const committed = await store.appendUpdates(rows);
+        for (const documentId of committed.keys()) actionIndex.schedule(documentId);
+        return committed;
+      },
       compact: (id, state, uptoSeq) => store.compact(id, state, uptoSeq),
       documentLock: (id) => documentLock(store, id),
     },
@@ -77,6 +85,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     mailer,
     background,
     exportRenderer,
+    actionIndex,
   });
   // Comment digests by email, when there is mail (the config requires a public URL with it).
   const digests: DigestScheduler | null =
@@ -88,6 +97,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
           intervalMs: config.digestIntervalMs,
         })
       : null;
+  // Documents stored before the index existed (or seeded just now) are indexed in the background.
+  void actionIndex.catchUp();
   const wss = new WebSocketServer({ noServer: true, maxPayload: sync.limits.maxFrameBytes });
   const server = createAdaptorServer({ fetch: app.fetch });
   handleSyncUpgrades(server as Server, wss, {
@@ -122,6 +133,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         mailer.close();
         await exportRenderer.close();
         await sync.shutdown();
+        await actionIndex.stop();
         for (const socket of wss.clients) socket.terminate();
         await store.close();
       })();

@@ -26,6 +26,7 @@ export type {
   CommentThreadRecord,
   DocumentKind,
   DocumentRecord,
+  IndexedAction,
   InvitationRecord,
   Language,
   MembershipRecord,

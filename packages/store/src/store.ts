@@ -5,6 +5,7 @@
  */
 
 import type {
+  ActionItem,
   AgreementDecisionRecord,
   AgreementExportRecord,
   AgreementRecord,
@@ -174,6 +175,14 @@ export type ThreadStatusChange =
  * other rejection is a fault (disk, bug). Times are milliseconds since the epoch; a secret or an
  * invitation expires at `expiresAt` (expired when `expiresAt <= now`).
  */
+/** An action as the index keeps it: read out of its document's stored body. */
+export interface IndexedAction extends ActionItem {
+  documentId: string;
+  partnershipId: string;
+  /** When its document was last indexed. */
+  indexedAt: number;
+}
+
 export interface Store {
   // Partnerships.
   /** 'already_exists' for a taken id. */
@@ -476,6 +485,20 @@ export interface Store {
 
   // The body: snapshot + append-only update log.
   loadBody(documentId: string): Promise<StoredBody>;
+
+  // The action index (derived from stored bodies; see apps/server/src/actions).
+  /** Replaces every indexed action of the document at once; unknown document: a fault. */
+  replaceDocumentActions(
+    documentId: string,
+    actions: readonly ActionItem[],
+    indexedAt: number,
+  ): Promise<void>;
+  /** The document's indexed actions, in document order. */
+  listDocumentActions(documentId: string): Promise<IndexedAction[]>;
+  /** The indexed actions of every document of the partnership that is not archived. */
+  listPartnershipActions(partnershipId: string): Promise<IndexedAction[]>;
+  /** Documents never indexed, oldest first (e.g. created before the index existed). */
+  listUnindexedDocuments(): Promise<string[]>;
   /**
    * Group commit: append every row in one transaction. Resolves only once the transaction is
    * committed with the configured durability; the caller acknowledges updates after that.

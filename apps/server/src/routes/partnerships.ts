@@ -32,6 +32,8 @@ export interface PartnershipDeps {
   mailer: Mailer;
   /** Told when an organisation leaves, for the agreements it was signing. */
   agreements: Pick<AgreementLifecycle, 'partyLeft'>;
+  /** Told of each new document, so its template's actions are indexed without an edit. */
+  actionIndex?: { schedule(documentId: string): void };
 }
 
 export function partnershipRoutes(deps: PartnershipDeps) {
@@ -282,6 +284,7 @@ export function partnershipRoutes(deps: PartnershipDeps) {
       action: 'document.created',
       data: { documentId: document.id, kind: document.kind },
     });
+    deps.actionIndex?.schedule(document.id);
     return c.json(document, 201);
   });
 

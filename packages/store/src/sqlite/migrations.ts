@@ -378,4 +378,26 @@ export const MIGRATIONS: readonly Migration[] = [
         CHECK (encoding IN (1, 2));
     `,
   },
+  {
+    version: 7,
+    description: 'the action index: actions read out of stored document bodies',
+    sql: `
+      -- Derived data, rebuilt from the stored body of each document (debounced after commits):
+      -- one row per action, its fields as JSON (ActionItem of @accord/domain). Never the source of
+      -- truth, so it may be dropped and rebuilt at any time.
+      CREATE TABLE action_index (
+        document_id TEXT NOT NULL REFERENCES documents (id),
+        action_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        data TEXT NOT NULL CHECK (json_valid(data)),
+        PRIMARY KEY (document_id, action_id)
+      ) STRICT;
+
+      -- When each document was last indexed; a document without a row was never indexed.
+      CREATE TABLE action_index_documents (
+        document_id TEXT PRIMARY KEY REFERENCES documents (id),
+        indexed_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -52,6 +52,8 @@ describe('migrate', () => {
         .pluck()
         .all();
       expect(tables).toEqual([
+        'action_index',
+        'action_index_documents',
         'agreement_decisions',
         'agreement_exports',
         'agreement_versions',

@@ -1,3 +1,4 @@
+import type { ActionItem } from '@accord/domain';
 import type Database from 'better-sqlite3';
 import type {
   AcceptInvitation,
@@ -12,6 +13,7 @@ import type {
   CommentRecord,
   CommentThreadRecord,
   DocumentRecord,
+  IndexedAction,
   InvitationRecord,
   MembershipRecord,
   MemberWithPerson,
@@ -32,6 +34,7 @@ import type {
   ThreadStatusChange,
   ThreadWithComments,
 } from '../store.ts';
+import { SqliteActionIndex } from './action-index.ts';
 import { SqliteAgreements } from './agreements.ts';
 import { SqliteAudit } from './audit.ts';
 import { backupDatabase } from './backup.ts';
@@ -77,6 +80,7 @@ class SqliteStore implements Store {
   readonly #comments: SqliteComments;
   readonly #reviews: SqliteReviews;
   readonly #agreements: SqliteAgreements;
+  readonly #actions: SqliteActionIndex;
   readonly #backups = new Set<Promise<void>>();
   #closing: Promise<void> | null = null;
 
@@ -93,6 +97,33 @@ class SqliteStore implements Store {
     this.#comments = new SqliteComments(db, lookups);
     this.#reviews = new SqliteReviews(db, lookups);
     this.#agreements = new SqliteAgreements(db);
+    this.#actions = new SqliteActionIndex(db);
+  }
+
+  // The action index.
+
+  async replaceDocumentActions(
+    documentId: string,
+    actions: readonly ActionItem[],
+    indexedAt: number,
+  ): Promise<void> {
+    this.#checkOpen();
+    this.#actions.replace(documentId, actions, indexedAt);
+  }
+
+  async listDocumentActions(documentId: string): Promise<IndexedAction[]> {
+    this.#checkOpen();
+    return this.#actions.listByDocument(documentId);
+  }
+
+  async listPartnershipActions(partnershipId: string): Promise<IndexedAction[]> {
+    this.#checkOpen();
+    return this.#actions.listByPartnership(partnershipId);
+  }
+
+  async listUnindexedDocuments(): Promise<string[]> {
+    this.#checkOpen();
+    return this.#actions.listUnindexed();
   }
 
   // Agreements.
