@@ -124,6 +124,18 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   }
 }
 
+/** An error status as an ApiError, with the server's stable code when its body has one. */
+function httpError(response: Response, body: unknown): ApiError {
+  const parsed = apiErrorBodySchema.safeParse(body);
+  return new ApiError(
+    'http',
+    parsed.success ? parsed.data.message : `HTTP ${response.status}`,
+    response.status,
+    parsed.success ? parsed.data.code : null,
+    parseRetryAfter(response.headers.get('Retry-After')),
+  );
+}
+
 async function request<T>(
   path: string,
   schema: z.ZodMiniType<T>,
@@ -143,20 +155,44 @@ async function request<T>(
   }
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const parsed = apiErrorBodySchema.safeParse(body);
-    const error = new ApiError(
-      'http',
-      parsed.success ? parsed.data.message : `HTTP ${response.status}`,
-      response.status,
-      parsed.success ? parsed.data.code : null,
-      parseRetryAfter(response.headers.get('Retry-After')),
-    );
+    const error = httpError(response, body);
     if (error.isUnauthenticated && !options.quietUnauthenticated) onUnauthenticated?.();
     throw error;
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new ApiError('invalid', parsed.error.message, response.status);
   return parsed.data;
+}
+
+/** The file name a download response names, Unicode `filename*` (RFC 5987) first. */
+function fileNameOf(disposition: string | null, fallback: string): string {
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1];
+  if (extended) {
+    try {
+      return decodeURIComponent(extended);
+    } catch {
+      // A malformed name: use the plain one below.
+    }
+  }
+  return /filename="([^"]+)"/i.exec(disposition ?? '')?.[1] ?? fallback;
+}
+
+/** A document exported by the server, as a file to save. */
+export async function downloadExport(
+  documentId: string,
+  format: 'md' | 'html' | 'docx' | 'pdf',
+): Promise<{ blob: Blob; fileName: string }> {
+  const response = await send(
+    `/api/documents/${encodeURIComponent(documentId)}/export?format=${format}`,
+    {},
+  );
+  if (!response.ok) {
+    const error = httpError(response, await response.json().catch(() => null));
+    if (error.isUnauthenticated) onUnauthenticated?.();
+    throw error;
+  }
+  const fileName = fileNameOf(response.headers.get('Content-Disposition'), `document.${format}`);
+  return { blob: await response.blob(), fileName };
 }
 
 const enc = encodeURIComponent;

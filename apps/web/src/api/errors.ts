@@ -79,6 +79,8 @@ export function errorMessage(t: Translate, error: unknown): string {
       return t('signoff.errors.alreadyDecided');
     case 'no_decision':
       return t('signoff.errors.noDecision');
+    case 'export_busy':
+      return t('errors.codes.exportBusy');
     case 'invalid_body':
     case 'invalid_json':
     case 'bad_request':

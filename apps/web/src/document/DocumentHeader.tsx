@@ -2,6 +2,7 @@ import type { DocumentRecord, Partnership } from '../api/index.ts';
 import { Link, PageHeading, paths } from '../app/index.ts';
 import { useT } from '../i18n/index.ts';
 import { KindBadge } from '../partnership/index.ts';
+import { ExportMenu } from './ExportMenu.tsx';
 
 interface DocumentHeaderProps {
   document: DocumentRecord;
@@ -18,6 +19,7 @@ export function DocumentHeader({ document, partnership }: DocumentHeaderProps) {
       <div className="document-header__title">
         <PageHeading className="document-title">{document.title}</PageHeading>
         <KindBadge kind={document.kind} />
+        <ExportMenu documentId={document.id} title={document.title} />
       </div>
     </header>
   );

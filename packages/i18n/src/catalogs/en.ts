@@ -509,6 +509,8 @@ export const en = {
       md: 'Markdown (.md)',
     },
     hint: 'The server produces the file from the saved text, in the document’s language.',
+    preparing: 'Preparing the {format} file…',
+    ready: '{format} file ready: {name}',
     draftMark: 'Draft — not signed',
     signatures: 'Signatures',
     signaturesIntro:
@@ -688,6 +690,7 @@ export const en = {
       commentDeleted: 'This comment was deleted in the meantime: it can no longer be edited.',
       invalidMention:
         'A mention is not possible here: an internal note can only mention your organisation and its people.',
+      exportBusy: 'The server is already preparing many exports. Try again in a few seconds.',
       documentArchived: 'This document is archived: comments can no longer be added.',
       unauthenticated: 'Your session has ended. Sign in again.',
       csrfFailed: 'Your session changed in another tab. Reload the page and try again.',

@@ -538,6 +538,8 @@ export const fr = {
       md: 'Markdown (.md)',
     },
     hint: 'Le fichier est produit par le serveur à partir du texte enregistré, dans la langue du document.',
+    preparing: 'Préparation du fichier {format}…',
+    ready: 'Fichier {format} prêt\u00a0: {name}',
     draftMark: 'Projet — non signé',
     signatures: 'Signatures',
     signaturesIntro:
@@ -723,6 +725,7 @@ export const fr = {
         'Ce commentaire a été supprimé entre-temps\u00a0: il ne peut plus être modifié.',
       invalidMention:
         'Une mention n’est pas possible ici\u00a0: une note interne ne peut mentionner que votre organisation et ses membres.',
+      exportBusy: 'Le serveur prépare déjà beaucoup d’exports. Réessayez dans quelques secondes.',
       documentArchived: 'Ce document est archivé\u00a0: on ne peut plus y commenter.',
       unauthenticated: 'Votre session a pris fin. Reconnectez-vous.',
       csrfFailed: 'Votre session a changé dans un autre onglet. Rechargez la page, puis réessayez.',
