@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocument } from '../support/api.ts';
 import { launchChromium } from '../support/browser.ts';
 import { signedInContext } from '../support/browser-session.ts';
-import { listThreads } from '../support/comments.ts';
+import { listThreads, startThread as startThreadByApi } from '../support/comments.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 import { demo, signIn } from '../support/session.ts';
 
@@ -334,5 +334,44 @@ describe('comments in the document page, in real Chromium', () => {
     expect(await thread.getByRole('button', { name: 'Résoudre' }).count()).toBe(0);
     expect(await thread.getByRole('button', { name: 'Modifier' }).count()).toBe(1);
     expect(incidents).toEqual([]);
+  });
+
+  it('fetches the threads again after a reconnection: what happened while away shows', async () => {
+    // A server of its own, restarted: the page's socket drops and reconnects to the same port.
+    const own = await startServerProcess();
+    const port = new URL(own.url).port;
+    try {
+      const documentId = await createDocument(await signIn(own.url, demo.facilitator), 'notes');
+      const { context } = await signedInContext(browser, own.url, demo.facilitator);
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(`${own.url}/d/${documentId}`);
+      await page.getByTestId('comments-panel').waitFor();
+      await page.waitForSelector('[data-testid="save-status"][data-state="saved"]');
+      await own.kill('SIGKILL');
+
+      // While the page is away, the store gets a thread through another port: no event reaches it.
+      const elsewhere = await startServerProcess({ dataDir: own.dataDir });
+      await startThreadByApi(
+        await signIn(elsewhere.url, demo.editorOtherOrganisation),
+        documentId,
+        {
+          body: 'Écrit pendant la coupure.',
+        },
+      );
+      await elsewhere.kill('SIGKILL');
+
+      const back = await startServerProcess({ dataDir: own.dataDir, env: { ACCORD_PORT: port } });
+      try {
+        await page
+          .getByTestId('comment-body')
+          .filter({ hasText: 'Écrit pendant la coupure.' })
+          .waitFor({ timeout: 30_000 });
+      } finally {
+        await back.kill('SIGKILL');
+      }
+    } finally {
+      await own.kill('SIGKILL');
+    }
   });
 });
