@@ -23,6 +23,7 @@ export { renderPdf } from './render/pdf/document.ts';
 export {
   type BlockConverter,
   type ConvertContext,
+  type ExportNames,
   exportTreeFromLexical,
   registerBlockConverter,
 } from './tree/from-lexical.ts';

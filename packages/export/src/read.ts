@@ -1,6 +1,6 @@
 import type { Language } from '@accord/domain';
 import { readDocumentState } from '@accord/editor';
-import { exportTreeFromLexical } from './tree/from-lexical.ts';
+import { type ExportNames, exportTreeFromLexical } from './tree/from-lexical.ts';
 import type { ExportTree } from './tree/types.ts';
 
 /**
@@ -8,6 +8,9 @@ import type { ExportTree } from './tree/types.ts';
  * through packages/editor's headless bridge with the one shared node list — so nothing the
  * browser shows is dropped. Throws if `state` is not a valid Yjs update.
  */
-export function readExportTree(state: Uint8Array, options: { language: Language }): ExportTree {
+export function readExportTree(
+  state: Uint8Array,
+  options: { language: Language; names?: ExportNames },
+): ExportTree {
   return exportTreeFromLexical(readDocumentState(state).json, options);
 }

@@ -77,7 +77,19 @@ export function exportRoutes(deps: { store: Store; renderer: ExportRenderer }) {
     };
     const updates = body.snapshot ? [body.snapshot, ...body.updates] : body.updates;
     try {
-      const rendered = await renderer.render({ format, updates, meta });
+      const [participations, members] = await Promise.all([
+        store.listParticipations(document.partnershipId),
+        store.listMembers(document.partnershipId),
+      ]);
+      const names = {
+        organisations: Object.fromEntries(
+          participations.map((p) => [p.organisationId, p.organisation.name]),
+        ),
+        people: Object.fromEntries(
+          members.flatMap((m) => (m.person.name ? [[m.personId, m.person.name]] : [])),
+        ),
+      };
+      const rendered = await renderer.render({ format, updates, meta, names });
       return c.body(
         rendered.bytes as Uint8Array<ArrayBuffer>,
         200,

@@ -1,12 +1,20 @@
 import type { Language } from '@accord/domain';
 import type { SerializedEditorState } from 'lexical';
+import { convertAction } from './action.ts';
 import { convertStandardNode } from './blocks.ts';
 import { childInlines, type LexicalJson } from './inline.ts';
 import { type Block, EXPORT_TREE_VERSION, type ExportTree } from './types.ts';
 
+/** Names of what a document refers to by id (organisations, people), for readable exports. */
+export interface ExportNames {
+  organisation(id: string): string | undefined;
+  person(id: string): string | undefined;
+}
+
 export interface ConvertContext {
   /** The document's language: converters that add words (field labels) use it. */
   language: Language;
+  names?: ExportNames;
   /** Converts nested block nodes (table cells, panel bodies) with the same converters. */
   blocks(nodes: readonly LexicalJson[]): Block[];
 }
@@ -22,7 +30,7 @@ export type BlockConverter = (node: LexicalJson, context: ConvertContext) => Blo
  * place to touch when packages/editor gains a node type (e.g. an action block lowered to a
  * `panel`): renderers need no change.
  */
-const extraConverters = new Map<string, BlockConverter>();
+const extraConverters = new Map<string, BlockConverter>([['action', convertAction]]);
 
 export function registerBlockConverter(type: string, converter: BlockConverter): void {
   extraConverters.set(type, converter);
@@ -41,10 +49,11 @@ function convertBlock(node: LexicalJson, context: ConvertContext): Block[] {
 /** The export tree of a Lexical editor state (as `readDocumentState` returns it). */
 export function exportTreeFromLexical(
   json: SerializedEditorState,
-  options: { language: Language },
+  options: { language: Language; names?: ExportNames },
 ): ExportTree {
   const context: ConvertContext = {
     language: options.language,
+    names: options.names,
     blocks: (nodes) => nodes.flatMap((node) => convertBlock(node, context)),
   };
   const root = json.root as unknown as LexicalJson;
