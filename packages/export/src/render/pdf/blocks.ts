@@ -1,5 +1,5 @@
 import type { Block, ListBlock, PanelBlock, TableBlock, TableCell } from '../../tree/types.ts';
-import { type PdfWriter, theme } from './writer.ts';
+import { PdfWriter, theme } from './writer.ts';
 
 export interface PdfContext {
   writer: PdfWriter;
@@ -141,7 +141,8 @@ function panel(block: PanelBlock, context: PdfContext): void {
     );
   }
   writer.gap(4);
-  const inner = { ...context };
+  // Body blocks flow inside the box: a writer inset like the fields above.
+  const inner = { ...context, writer: new PdfWriter(writer.doc, x, width) };
   for (const child of block.blocks) pdfBlock(child, inner);
   const bottom = writer.doc.y + 4;
   if (bottom > top) {
