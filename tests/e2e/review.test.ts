@@ -164,5 +164,15 @@ describe('review rounds in real Chromium', () => {
     await item.getByRole('link').click();
     await page.waitForURL(`**/d/${documentId}#thread=${mention.id}`);
     await page.getByTestId('review-strip').waitFor();
+    // …and the comments panel opens that thread: the focus is in it (its reply box), and it is
+    // drawn as the active one.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('article')?.id ?? ''), {
+        timeout: 10_000,
+      })
+      .toBe(`thread-${mention.id}`);
+    expect(await page.locator(`#thread-${mention.id}`).getAttribute('class')).toMatch(
+      /thread--active/,
+    );
   });
 });

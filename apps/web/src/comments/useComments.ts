@@ -13,6 +13,7 @@ import { useT } from '../i18n/index.ts';
 import { personLabel, type Role } from '../people/index.ts';
 import type { AnchorStatus, CommentsEditorApi } from './CommentsPlugin.tsx';
 import type { CommentsEnv } from './env.ts';
+import { linkedThreadId } from './linkedThread.ts';
 import type { MentionCandidate } from './mentions.ts';
 import { threadElementId } from './ThreadItem.tsx';
 import { useThreads } from './useThreads.ts';
@@ -146,6 +147,24 @@ export function useComments(options: UseCommentsOptions) {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [startComment]);
+
+  // A link into the document (`#thread=…`, from the inbox or a digest) opens that thread once the
+  // list holds it, and again whenever the fragment changes; a thread this person may not see is
+  // simply not in the list, so such a link opens nothing.
+  const [hash, setHash] = useState(() => window.location.hash);
+  useEffect(() => {
+    const onHashChange = () => setHash(window.location.hash);
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+  const openedLink = useRef<string | null>(null);
+  const linkedId = linkedThreadId(hash);
+  const linkedIsHere = linkedId !== null && state.threads.some((th) => th.id === linkedId);
+  useEffect(() => {
+    if (!linkedIsHere || linkedId === null || openedLink.current === hash) return;
+    openedLink.current = hash;
+    focusThread(linkedId);
+  }, [hash, linkedId, linkedIsHere, focusThread]);
 
   // What the open panel shows counts as read; `upTo` keeps whatever arrives later new.
   const markedUpTo = useRef(0);
