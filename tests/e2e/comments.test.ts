@@ -7,7 +7,7 @@ import { launchChromium } from '../support/browser.ts';
 import { signedInContext } from '../support/browser-session.ts';
 import { listThreads, startThread as startThreadByApi } from '../support/comments.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
-import { demo, signIn } from '../support/session.ts';
+import { apiJson, demo, signIn } from '../support/session.ts';
 
 const artifacts = path.resolve(import.meta.dirname, '..', '.artifacts');
 /** Live updates must show within a second; the deadline is generous (speed is for `pnpm bench`). */
@@ -237,6 +237,63 @@ describe('comments in the document page, in real Chromium', () => {
     await expect.poll(() => highlighted(sophie.page), live).toEqual([]);
     await sophie.page.screenshot({ path: path.join(artifacts, 'comments-resolved.png') });
     expect([...sophie.incidents, ...claire.incidents]).toEqual([]);
+  });
+
+  it('the mentioned organisation finds the thread in its inbox, replies and resolves; the author sees it live', async () => {
+    const karimSession = await signIn(server.url, demo.editor);
+    const documentId = await createDocument(karimSession, 'action-plan');
+    const [partnership] = await apiJson<{ id: string }[]>(karimSession, '/api/partnerships');
+    const quote = 'Recenser les offres des entreprises partenaires';
+
+    // Sophie (Association Tremplin) comments and mentions the Ville (the whole organisation).
+    const sophie = await openAs(documentId, demo.editorOtherOrganisation);
+    await selectText(sophie.page, quote);
+    await sophie.page.getByTestId('comment-button').click();
+    const form = sophie.page.getByTestId('new-thread');
+    const input = form.getByLabel('Votre commentaire');
+    await input.pressSequentially('Combien de places ? @Vil');
+    await sophie.page.getByRole('option', { name: /Ville.*toute l’organisation/ }).waitFor();
+    await input.press('Enter');
+    await form.getByRole('button', { name: 'Publier' }).click();
+    await form.waitFor({ state: 'detached' });
+    const sophieThread = threadOn(sophie.page, quote);
+    await sophieThread.waitFor();
+    const threadId = await sophieThread.getAttribute('data-thread-id');
+
+    // Karim (Ville, editor) was not looking at the document: he finds it in his inbox, as a
+    // mention of his organisation, new to him.
+    const { context } = await signedInContext(browser, server.url, demo.editor);
+    contexts.push(context);
+    const karim = await context.newPage();
+    await karim.goto(`${server.url}/p/${partnership!.id}/inbox`);
+    await karim.getByTestId('inbox-filters').waitFor();
+    await karim.getByLabel('Qui me mentionnent (moi ou mon organisation)').check();
+    const item = karim.locator(`[data-thread-id="${threadId}"]`);
+    await item.waitFor(live);
+    expect(await item.textContent()).toContain('Combien de places ?');
+    await karim.screenshot({ path: path.join(artifacts, 'comments-inbox.png') });
+
+    // The inbox's link opens the document on that thread, ready for his reply.
+    await item.getByRole('link').click();
+    await karim.waitForURL(`**/d/${documentId}#thread=${threadId}`);
+    const karimThread = threadOn(karim, quote);
+    await expect.poll(() => karimThread.getAttribute('class'), live).toContain('thread--active');
+    const replyForm = karimThread.getByTestId('reply-form');
+    await replyForm.getByLabel('Votre réponse').fill('Quarante places, confirmé par la Ville.');
+    await replyForm.getByRole('button', { name: 'Répondre' }).click();
+    await expect.poll(() => karimThread.getByTestId('comment').count(), live).toBe(2);
+    await karimThread.getByRole('button', { name: 'Résoudre' }).click();
+
+    // Sophie sees his reply and the resolution without reloading.
+    const sophieResolved = sophie.page
+      .getByTestId('resolved-threads')
+      .getByTestId('thread')
+      .filter({ hasText: 'Quarante places' });
+    await sophieResolved.waitFor({ state: 'attached', ...live });
+    expect(await sophieResolved.getByTestId('thread-resolution').textContent()).toMatch(
+      /Résolu par Karim .*\(Ville/,
+    );
+    expect(sophie.incidents).toEqual([]);
   });
 
   it('never shows an organisation’s internal thread to another organisation', async () => {
