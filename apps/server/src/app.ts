@@ -1,8 +1,10 @@
+import { shortFingerprint } from '@accord/editor';
 import { isStoreError, type Store } from '@accord/store';
 import type { SyncServer } from '@accord/sync';
 import { Hono } from 'hono';
 import { renderFinalExports } from './agreements/final-exports.ts';
 import { AgreementLifecycle } from './agreements/lifecycle.ts';
+import { notifySignatories } from './agreements/notify.ts';
 import { authenticate, protectWrites } from './auth/middleware.ts';
 import type { Sessions } from './auth/sessions.ts';
 import { BackgroundTasks } from './background.ts';
@@ -58,6 +60,20 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const agreements = new AgreementLifecycle(store, sync, {
     changed({ document, agreement, kind }) {
       announce(document.id, agreement.state, agreement.version);
+      if (kind === 'signing') {
+        background.run('signing-mail', async () => {
+          const version = await store.getAgreementVersion(document.id, agreement.version);
+          if (!version) return;
+          await notifySignatories({
+            store,
+            mailer,
+            publicUrl: deps.publicUrl,
+            document,
+            parties: version.parties,
+            shortFingerprint: shortFingerprint(version.fingerprint),
+          });
+        });
+      }
       if (kind !== 'final') return;
       // Rendering is not editing: it runs after the answer, from the stored state.
       background.run('final-exports', async () => {
