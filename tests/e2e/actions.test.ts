@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -155,5 +155,36 @@ describe('actions in a plan, edited by two organisations in Chromium', () => {
     }
     await Promise.all([saved(sophie), saved(antoine)]);
     await sophie.screenshot({ path: path.join(artifacts, 'actions-editor.png'), fullPage: true });
+  });
+
+  it('shows them in the plan’s table and in “our commitments”, and downloads the CSV', async () => {
+    await sophie.goto(`${server.url}/d/${documentId}/actions`);
+    const table = sophie.getByTestId('actions-table');
+    await expect
+      .poll(() => table.textContent(), { timeout: 20_000 })
+      .toContain('Atelier CV, « mardi »');
+    await expect(table.textContent()).resolves.toContain('Stage découverte en boulangerie');
+    await expect(table.textContent()).resolves.toContain('L’échéance précède la date de début.');
+    // Filter by status: only the action in progress stays.
+    await sophie.getByLabel('Statut', { exact: true }).selectOption({ label: 'En cours' });
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+    await sophie.screenshot({ path: path.join(artifacts, 'actions-table.png'), fullPage: true });
+
+    const download = sophie.waitForEvent('download');
+    await sophie.getByTestId('actions-csv').click();
+    const file = await (await download).path();
+    const csv = readFileSync(file, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain('Organisation pilote');
+    expect(csv).toContain('"Atelier CV, « mardi »"');
+
+    // Antoine (Boulangeries Moreau) is responsible for the workshop and committed to it.
+    const partnershipLink = antoine.getByRole('link', { name: 'Nos engagements' });
+    await partnershipLink.click();
+    await antoine.waitForURL(/\/commitments$/);
+    await expect
+      .poll(() => antoine.getByTestId('actions-table').textContent(), { timeout: 20_000 })
+      .toContain('Atelier CV, « mardi »');
+    await antoine.screenshot({ path: path.join(artifacts, 'actions-ours.png'), fullPage: true });
   });
 });

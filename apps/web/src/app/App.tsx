@@ -1,4 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
+// The action views import their files, not the feature's index: that one pulls in the editor plugin.
+import { CommitmentsPage } from '../actions/CommitmentsPage.tsx';
+import { PlanActionsPage } from '../actions/PlanActionsPage.tsx';
 import { I18nProvider } from '../i18n/index.ts';
 import { InboxPage } from '../inbox/index.ts';
 import { HomePage, PartnershipPage } from '../partnership/index.ts';
@@ -40,6 +43,18 @@ function Routes() {
       return (
         <RequireSession>
           <InboxPage key={route.partnershipId} partnershipId={route.partnershipId} />
+        </RequireSession>
+      );
+    case 'plan-actions':
+      return (
+        <RequireSession>
+          <PlanActionsPage key={route.documentId} documentId={route.documentId} />
+        </RequireSession>
+      );
+    case 'commitments':
+      return (
+        <RequireSession>
+          <CommitmentsPage key={route.partnershipId} partnershipId={route.partnershipId} />
         </RequireSession>
       );
     case 'document':

@@ -10,6 +10,8 @@ export type Route =
   | { name: 'home' }
   | { name: 'partnership'; id: string }
   | { name: 'inbox'; partnershipId: string }
+  | { name: 'plan-actions'; documentId: string }
+  | { name: 'commitments'; partnershipId: string }
   | { name: 'document'; id: string }
   | { name: 'signup' }
   | { name: 'account' }
@@ -40,6 +42,16 @@ export function parseRoute(pathname: string): Route {
     const partnershipId = decodeSegment(inbox[1] ?? '');
     return partnershipId === null ? { name: 'not-found' } : { name: 'inbox', partnershipId };
   }
+  const planActions = /^\/d\/([^/]+)\/actions\/?$/.exec(pathname);
+  if (planActions !== null) {
+    const documentId = decodeSegment(planActions[1] ?? '');
+    return documentId === null ? { name: 'not-found' } : { name: 'plan-actions', documentId };
+  }
+  const commitments = /^\/p\/([^/]+)\/commitments\/?$/.exec(pathname);
+  if (commitments !== null) {
+    const partnershipId = decodeSegment(commitments[1] ?? '');
+    return partnershipId === null ? { name: 'not-found' } : { name: 'commitments', partnershipId };
+  }
   if (/^\/verifier\/?$/.test(pathname)) return { name: 'verify' };
   const match = /^\/(p|d|invitation|reset)\/([^/]+)\/?$/.exec(pathname);
   if (match === null) return { name: 'not-found' };
@@ -62,6 +74,8 @@ export const paths = {
   partnership: (id: string) => `/p/${encodeURIComponent(id)}`,
   inbox: (partnershipId: string) => `/p/${encodeURIComponent(partnershipId)}/inbox`,
   document: (id: string) => `/d/${encodeURIComponent(id)}`,
+  planActions: (documentId: string) => `/d/${encodeURIComponent(documentId)}/actions`,
+  commitments: (partnershipId: string) => `/p/${encodeURIComponent(partnershipId)}/commitments`,
   signup: () => '/signup',
   account: () => '/account',
   forgot: () => '/forgot',

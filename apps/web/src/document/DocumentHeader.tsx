@@ -21,6 +21,12 @@ export function DocumentHeader({ document, partnership }: DocumentHeaderProps) {
         <KindBadge kind={document.kind} />
         <ExportMenu documentId={document.id} title={document.title} />
       </div>
+      {document.kind === 'action-plan' && (
+        <p className="document-header__links">
+          <Link to={paths.planActions(document.id)}>{t('actions.tableLink')}</Link>
+          <Link to={paths.commitments(partnership.id)}>{t('actions.oursLink')}</Link>
+        </p>
+      )}
     </header>
   );
 }

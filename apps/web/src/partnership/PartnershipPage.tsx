@@ -59,6 +59,11 @@ function PartnershipView({ detail, refresh }: { detail: PartnershipDetail; refre
           <span className="muted">{t('partnership.yourRole')}</span> <RoleBadge role={role} />
           {membership.signatory && <SignatoryBadge />}
         </p>
+        <p>
+          <Link to={paths.commitments(partnership.id)} data-testid="commitments-link">
+            {t('actions.oursLink')}
+          </Link>
+        </p>
       </div>
       <div className="two-columns">
         <div className="stack">
