@@ -57,14 +57,21 @@ function expectValid(update: Uint8Array, limits?: UpdateLimits): ValidationResul
   return result;
 }
 
-/** Asserts the update is rejected, quickly, with a reason matching `pattern`. */
+/**
+ * A crafted header can claim billions of structs: a validator that trusted it would run for
+ * minutes. These deadlines only catch such a hang; they are generous on purpose (a loaded CI
+ * machine must never fail them), and speed is not asserted in tests.
+ */
+const HANG_MS = { one: 2_000, large: 10_000, applied: 10_000 } as const;
+
+/** Asserts the update is rejected, without hanging, with a reason matching `pattern`. */
 function expectRejected(update: Uint8Array, pattern: RegExp, limits?: UpdateLimits): void {
   const start = performance.now();
   const result = validateUpdate(update, limits);
   const elapsed = performance.now() - start;
   if (result.ok) throw new Error('accepted a malformed update');
   expect(result.reason).toMatch(pattern);
-  expect(elapsed).toBeLessThan(50);
+  expect(elapsed).toBeLessThan(HANG_MS.one);
 }
 
 function collectUpdates(doc: Y.Doc): Uint8Array[] {
@@ -469,7 +476,7 @@ describe('validateUpdate on real updates', () => {
     ]);
   });
 
-  it('accepts a large real update (5,000 random edits) quickly', () => {
+  it('accepts a large real update (5,000 random edits) without hanging', () => {
     const doc = new Y.Doc();
     const rng = new Rng(42);
     for (let i = 0; i < 5000; i++) randomEdit(doc, rng);
@@ -478,7 +485,7 @@ describe('validateUpdate on real updates', () => {
     const result = validateUpdate(update);
     const elapsed = performance.now() - start;
     expect(result.ok).toBe(true);
-    expect(elapsed).toBeLessThan(500);
+    expect(elapsed).toBeLessThan(HANG_MS.large);
     expectValid(update);
   });
 });
@@ -897,7 +904,7 @@ function fuzzCorpus(): Uint8Array[] {
 }
 
 describe('mutated real updates', () => {
-  it('never throw or hang the validator, and what it accepts Yjs applies quickly', async () => {
+  it('never throw or hang the validator, and what it accepts Yjs applies without hanging', async () => {
     const rng = new Rng(2024);
     const corpus = fuzzCorpus();
     const accepted: Uint8Array[][] = [];
@@ -913,12 +920,12 @@ describe('mutated real updates', () => {
       if (result.ok) accepted.push(rng.chance(0.5) ? [mutated] : [rng.pick(corpus), mutated]);
       else rejected++;
     }
-    expect(slowestValidationMs).toBeLessThan(100);
+    expect(slowestValidationMs).toBeLessThan(HANG_MS.one);
     expect(rejected).toBeGreaterThan(0);
     expect(accepted.length).toBeGreaterThan(0);
     const outcome = await applyInWorker(accepted, 60_000);
     expect(outcome.applied + outcome.threw).toBe(accepted.length);
-    expect(outcome.slowestMs).toBeLessThan(1000);
+    expect(outcome.slowestMs).toBeLessThan(HANG_MS.applied);
   }, 120_000);
 });
 
@@ -1035,6 +1042,6 @@ describe('structurally valid but semantically random updates', () => {
     }
     const outcome = await applyInWorker(batches, 60_000);
     expect(outcome.applied + outcome.threw).toBe(batches.length);
-    expect(outcome.slowestMs).toBeLessThan(1000);
+    expect(outcome.slowestMs).toBeLessThan(HANG_MS.applied);
   }, 120_000);
 });
