@@ -50,6 +50,8 @@ export interface AppDeps {
 /** The HTTP surface: REST API and the web app (websocket upgrades: sync-upgrade.ts). */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { store, sync, sessions, live } = deps;
+  // Exports render off the rooms' thread: the server passes its export worker.
+  const exportRenderer = deps.exportRenderer ?? inProcessRenderer();
   const mailer = deps.mailer ?? noMailer;
   const background = deps.background ?? new BackgroundTasks();
   const app = new Hono<AppEnv>();
@@ -77,7 +79,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       if (kind !== 'final') return;
       // Rendering is not editing: it runs after the answer, from the stored state.
       background.run('final-exports', async () => {
-        if (await renderFinalExports(store, document)) {
+        if (await renderFinalExports(store, exportRenderer, document)) {
           announce(document.id, agreement.state, agreement.version);
         }
       });
@@ -109,10 +111,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/documents', actions.documents);
   app.route('/api/documents', documentRoutes({ store, sync }));
   app.route('/api/documents', commentRoutes({ store, sync }));
-  app.route(
-    '/api/documents',
-    exportRoutes({ store, renderer: deps.exportRenderer ?? inProcessRenderer() }),
-  );
+  app.route('/api/documents', exportRoutes({ store, renderer: exportRenderer }));
   app.route('/api/documents', reviewRoutes({ store, sync }));
   app.route('/api/documents', agreementRoutes({ store, lifecycle: agreements }));
   app.route('/api/organisations', organisationRoutes({ store }));

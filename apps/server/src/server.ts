@@ -72,9 +72,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   live.startExpirySweep(Math.min(30_000, Math.max(250, config.sessionIdleMs / 2)));
   const mailer = config.smtp ? createSmtpMailer(config.smtp, config.mailFrom) : noMailer;
   const background = new BackgroundTasks();
-  background.run('final-exports', () => renderMissingFinalExports(store));
   // Exports render in a worker thread: a PDF is ~200 ms of CPU that the rooms must not wait for.
   const exportRenderer = workerRenderer();
+  background.run('final-exports', () => renderMissingFinalExports(store, exportRenderer));
   const app = createApp({
     store,
     sync,

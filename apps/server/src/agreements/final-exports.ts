@@ -7,13 +7,12 @@ import {
   exportFileName,
   MANIFEST_NAME,
   manifestBytes,
-  readExportTree,
-  renderExport,
   type SignatureBlock,
   writeBundle,
 } from '@accord/export';
 import { type AgreementExportFile, isStoreError, type Store } from '@accord/store';
-import { storedState } from './lifecycle.ts';
+import type { ExportRenderer } from '../exports/renderer.ts';
+import { storedRenderJob } from '../exports/stored-job.ts';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -22,9 +21,14 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
  * with its SHA-256: PDF (signature page, `accord-manifest.json` attached), the zip bundle (PDF and
  * manifest), the manifest itself, DOCX, HTML and Markdown. The same render twice differs in
  * dates and ids, which is why they are made once and kept: the stored hashes are what the
- * verification endpoint compares with. Does nothing when they already exist.
+ * verification endpoint compares with. Does nothing when they already exist. The formats render
+ * through `renderer` (the export worker on a server), never on the thread that serves the rooms.
  */
-export async function renderFinalExports(store: Store, document: DocumentRecord): Promise<boolean> {
+export async function renderFinalExports(
+  store: Store,
+  renderer: ExportRenderer,
+  document: DocumentRecord,
+): Promise<boolean> {
   if ((await store.listAgreementExports(document.id)).length > 0) return false;
   const agreement = await store.getAgreement(document.id);
   if (agreement?.state !== 'final') return false;
@@ -71,9 +75,6 @@ export async function renderFinalExports(store: Store, document: DocumentRecord)
     generatedAt: new Date(),
     signature,
   };
-  const tree = readExportTree(await storedState(store, document.id), {
-    language: document.language,
-  });
   const createdAt = meta.generatedAt.getTime();
   const file = (name: string, mediaType: string, bytes: Uint8Array): AgreementExportFile => ({
     documentId: document.id,
@@ -85,7 +86,9 @@ export async function renderFinalExports(store: Store, document: DocumentRecord)
     bytes,
   });
   const rendered = await Promise.all(
-    (['pdf', 'docx', 'html', 'md'] as const).map((format) => renderExport(format, tree, meta)),
+    (['pdf', 'docx', 'html', 'md'] as const).map(async (format) =>
+      renderer.render(await storedRenderJob(store, document, format, meta)),
+    ),
   );
   const pdf = rendered[0]!;
   const bundle = writeBundle({ pdf: pdf.bytes, pdfName: pdf.fileName, meta });
@@ -106,12 +109,15 @@ export async function renderFinalExports(store: Store, document: DocumentRecord)
 
 /** At start: final agreements whose exports were never stored (a crash right after the last
  * approval) get them now. */
-export async function renderMissingFinalExports(store: Store): Promise<void> {
+export async function renderMissingFinalExports(
+  store: Store,
+  renderer: ExportRenderer,
+): Promise<void> {
   for (const partnership of await store.listPartnerships()) {
     for (const agreement of await store.listAgreements(partnership.id)) {
       if (agreement.state !== 'final') continue;
       const document = await store.getDocument(agreement.documentId);
-      if (document) await renderFinalExports(store, document);
+      if (document) await renderFinalExports(store, renderer, document);
     }
   }
 }

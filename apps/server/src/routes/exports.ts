@@ -7,6 +7,7 @@ import type { AppEnv } from '../env.ts';
 import { apiError } from '../errors.ts';
 import { attachmentDisposition } from '../exports/content-disposition.ts';
 import { ExportBusyError, type ExportRenderer } from '../exports/renderer.ts';
+import { storedRenderJob } from '../exports/stored-job.ts';
 import { requireDocument } from './document-access.ts';
 
 /**
@@ -66,7 +67,6 @@ export function exportRoutes(deps: { store: Store; renderer: ExportRenderer }) {
         'X-Content-SHA256': final.sha256,
       });
     }
-    const body = await store.loadBody(document.id);
     const meta: ExportMeta = {
       documentId: document.id,
       title: document.title,
@@ -75,21 +75,9 @@ export function exportRoutes(deps: { store: Store; renderer: ExportRenderer }) {
       status: 'draft',
       generatedAt: new Date(),
     };
-    const updates = body.snapshot ? [body.snapshot, ...body.updates] : body.updates;
     try {
-      const [participations, members] = await Promise.all([
-        store.listParticipations(document.partnershipId),
-        store.listMembers(document.partnershipId),
-      ]);
-      const names = {
-        organisations: Object.fromEntries(
-          participations.map((p) => [p.organisationId, p.organisation.name]),
-        ),
-        people: Object.fromEntries(
-          members.flatMap((m) => (m.person.name ? [[m.personId, m.person.name]] : [])),
-        ),
-      };
-      const rendered = await renderer.render({ format, updates, meta, names });
+      const job = await storedRenderJob(store, document, format, meta);
+      const rendered = await renderer.render(job);
       return c.body(
         rendered.bytes as Uint8Array<ArrayBuffer>,
         200,
