@@ -165,6 +165,8 @@ describe('actions in a plan, edited by two organisations in Chromium', () => {
       .toContain('Atelier CV, « mardi »');
     await expect(table.textContent()).resolves.toContain('Stage découverte en boulangerie');
     await expect(table.textContent()).resolves.toContain('L’échéance précède la date de début.');
+    // Due dates read in the reader's language, not as stored (2027-04-30).
+    await expect(table.textContent()).resolves.toContain('30 avr. 2027');
     // Filter by status: only the action in progress stays.
     await sophie.getByLabel('Statut', { exact: true }).selectOption({ label: 'En cours' });
     await expect.poll(() => table.locator('tbody tr').count()).toBe(1);

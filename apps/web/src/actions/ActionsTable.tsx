@@ -2,7 +2,7 @@ import { actionStatuses } from '@accord/domain';
 import { useId, useMemo, useState } from 'react';
 import type { Member, ParticipantOrganisation } from '../api/index.ts';
 import { Link, paths } from '../app/index.ts';
-import { useT } from '../i18n/index.ts';
+import { useDayFormat, useT } from '../i18n/index.ts';
 import { personName } from '../people/index.ts';
 import { problemText, statusLabelKeys } from './labels.ts';
 import type { ActionView } from './schemas.ts';
@@ -34,6 +34,7 @@ export function ActionsTable({
   caption,
 }: ActionsTableProps) {
   const t = useT();
+  const formatDay = useDayFormat();
   const id = useId();
   const [filters, setFilters] = useState<TableFilters>(noFilters);
   const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({
@@ -161,7 +162,7 @@ export function ActionsTable({
                   <td>{a.leadOrganisationId ? names.organisation(a.leadOrganisationId) : '—'}</td>
                   <td>{a.peopleIds.map(names.person).join(', ') || '—'}</td>
                   <td>
-                    {a.due || '—'}
+                    {a.due ? <time dateTime={a.due}>{formatDay(a.due)}</time> : '—'}
                     {a.overdue && (
                       <span className="actions-table__overdue">{t('actions.overdue')}</span>
                     )}
