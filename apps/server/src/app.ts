@@ -17,6 +17,7 @@ import { openApiDocument } from './openapi.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { agreementRoutes } from './routes/agreements.ts';
 import { authRoutes } from './routes/auth.ts';
+import { awaitingSignatureRoutes } from './routes/awaiting-signature.ts';
 import { commentRoutes } from './routes/comments.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { exportRoutes } from './routes/exports.ts';
@@ -106,6 +107,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }),
   );
   app.route('/api/partnerships', inboxRoutes({ store }));
+  app.route('/api/partnerships', awaitingSignatureRoutes({ store }));
   const actions = actionRoutes({ store });
   app.route('/api/partnerships', actions.partnerships);
   app.route('/api/documents', actions.documents);

@@ -300,6 +300,14 @@ export const operations: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/partnerships/{id}/agreements/awaiting',
+    summary:
+      'Agreements in signing that wait for my organisation’s decision, when I am one of its signatories (empty otherwise): document, version, short fingerprint, locked at',
+    access: 'member',
+    success: 200,
+  },
+  {
+    method: 'get',
     path: '/api/documents/{id}/actions',
     summary:
       'The plan’s actions from the action index, with their problems and whether they are overdue',
