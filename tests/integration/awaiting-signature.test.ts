@@ -27,9 +27,12 @@ const awaitingIds = async (session: TestSession) =>
 
 beforeAll(async () => {
   server = await startServerProcess();
-  [claire, karim, sophie, fatou] = await Promise.all(
-    ['claire', 'karim', 'sophie', 'fatou'].map((n) => signIn(server.url, `${n}@demo.accord`)),
-  );
+  [claire, karim, sophie, fatou] = await Promise.all([
+    signIn(server.url, 'claire@demo.accord'),
+    signIn(server.url, 'karim@demo.accord'),
+    signIn(server.url, 'sophie@demo.accord'),
+    signIn(server.url, 'fatou@demo.accord'),
+  ]);
   const [partnership] = await apiJson<{ id: string }[]>(claire, '/api/partnerships');
   partnershipId = partnership!.id;
 });

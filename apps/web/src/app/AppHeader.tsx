@@ -1,6 +1,7 @@
 import { LanguageSwitch, useT } from '../i18n/index.ts';
 import { InboxLink } from '../inbox/index.ts';
 import { AccountControl } from '../session/AccountControl.tsx';
+import { ToSignLink } from '../to-sign/index.ts';
 import { Link } from './Link.tsx';
 import { paths } from './router.ts';
 
@@ -17,6 +18,7 @@ export function AppHeader() {
       </Link>
       <div className="app-header__tools">
         <InboxLink />
+        <ToSignLink />
         <AccountControl />
         <LanguageSwitch />
       </div>

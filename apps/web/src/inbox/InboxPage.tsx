@@ -16,6 +16,7 @@ import {
 } from '../app/index.ts';
 import { useT } from '../i18n/index.ts';
 import { useMe } from '../session/store.ts';
+import { ToSignList } from '../to-sign/index.ts';
 import { fetchInbox } from './api.ts';
 import { defaultFilters, type InboxFilters, inboxQuery } from './filters.ts';
 import { InboxFiltersForm } from './InboxFiltersForm.tsx';
@@ -78,6 +79,7 @@ function InboxView({ detail }: { detail: PartnershipDetail }) {
       </p>
       <PageHeading>{t('inbox.title')}</PageHeading>
       <p className="muted">{t('inbox.intro')}</p>
+      <ToSignList partnershipId={partnershipId} />
       <div className="inbox">
         <InboxFiltersForm
           filters={filters}

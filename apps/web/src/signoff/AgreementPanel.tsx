@@ -10,6 +10,7 @@ import { Fingerprint } from './Fingerprint.tsx';
 import { SignedTextSection } from './SignedTextSection.tsx';
 import { type AgreementState, type AgreementView, agreementStates } from './schemas.ts';
 import { useAgreement } from './useAgreement.ts';
+import { useAnnounceToSign } from './useAnnounceToSign.ts';
 
 const stateKeys = {
   draft: 'signoff.states.draft',
@@ -32,6 +33,7 @@ export function AgreementPanel({
 }) {
   const t = useT();
   const { resource, apply } = useAgreement(documentId, connection);
+  useAnnounceToSign(resource.state === 'ready' ? resource.data : null);
   if (resource.state === 'loading') return null;
   if (resource.state === 'error') {
     return (

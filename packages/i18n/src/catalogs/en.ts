@@ -455,6 +455,15 @@ export const en = {
     activity_one: 'Last activity {date} · {count} comment',
     activity_other: 'Last activity {date} · {count} comments',
   },
+  toSign: {
+    link: 'To sign',
+    linkLabel_one: 'To sign: {count} agreement awaits your organisation’s signature',
+    linkLabel_other: 'To sign: {count} agreements await your organisation’s signature',
+    title: 'Agreements to sign',
+    intro:
+      'These agreements are locked for signing and your organisation has not decided yet. Open one to approve or decline it.',
+    version: 'Version {version} · fingerprint {fingerprint}',
+  },
   review: {
     title: 'Review',
     none: 'No review in progress.',

@@ -483,6 +483,17 @@ export const fr = {
     activity_one: 'Dernière activité le {date} · {count}\u00a0commentaire',
     activity_other: 'Dernière activité le {date} · {count}\u00a0commentaires',
   },
+  toSign: {
+    link: 'À signer',
+    linkLabel_one:
+      'À signer\u00a0: {count}\u00a0convention attend la signature de votre organisation',
+    linkLabel_other:
+      'À signer\u00a0: {count}\u00a0conventions attendent la signature de votre organisation',
+    title: 'Conventions à signer',
+    intro:
+      'Ces conventions sont verrouillées pour la signature et votre organisation n’a pas encore décidé. Ouvrez-en une pour l’approuver ou la refuser.',
+    version: 'Version {version} · empreinte {fingerprint}',
+  },
   review: {
     title: 'Relecture',
     none: 'Aucune relecture en cours.',

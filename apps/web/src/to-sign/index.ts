@@ -1,0 +1,3 @@
+export { announceToSignChanged } from './changed.ts';
+export { ToSignLink } from './ToSignLink.tsx';
+export { ToSignList } from './ToSignList.tsx';
