@@ -98,10 +98,7 @@ export function CommentsPanel({ comments }: { comments: CommentsController }) {
           </ol>
         )}
         {resolved.length > 0 && (
-          <details
-            className="comments__resolved"
-            open={resolved.some((th) => th.id === activeId) || undefined}
-          >
+          <details className="comments__resolved">
             <summary>{t('comments.resolvedCount', { count: resolved.length })}</summary>
             <ol
               className="comments__list"

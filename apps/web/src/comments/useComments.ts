@@ -109,6 +109,10 @@ export function useComments(options: UseCommentsOptions) {
     setActiveId(threadId);
     requestAnimationFrame(() => {
       const element = document.getElementById(threadElementId(threadId));
+      // A resolved thread sits in the folded list: unfold it, once, leaving the reader free to
+      // fold it again (an `open` prop tied to the active thread would fight their clicks).
+      const folded = element?.closest('details');
+      if (folded && !folded.open) folded.open = true;
       element?.scrollIntoView({ block: 'nearest' });
       element?.focus({ preventScroll: true });
     });
