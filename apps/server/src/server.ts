@@ -17,6 +17,8 @@ import { LiveAccess } from './live-access.ts';
 import { noMailer } from './mail/mailer.ts';
 import { createSmtpMailer } from './mail/smtp.ts';
 import { type SeededDemo, seedDemo } from './seed.ts';
+import { SocketIdentities } from './sync-identity.ts';
+import { SyncSocket } from './sync-socket.ts';
 import { handleSyncUpgrades } from './sync-upgrade.ts';
 
 export interface RunningServer {
@@ -99,7 +101,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
       : null;
   // Documents stored before the index existed (or seeded just now) are indexed in the background.
   void actionIndex.catchUp();
-  const wss = new WebSocketServer({ noServer: true, maxPayload: sync.limits.maxFrameBytes });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: sync.limits.maxFrameBytes,
+    WebSocket: SyncSocket,
+  });
   const server = createAdaptorServer({ fetch: app.fetch });
   handleSyncUpgrades(server as Server, wss, {
     sync,
@@ -107,7 +113,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     sessions,
     allowedOrigins: config.allowedOrigins,
     maxSocketsPerPerson: config.maxSocketsPerPerson,
+    identities: new SocketIdentities(),
   });
+  // Listen once the store can commit: a first join must not share the CPU with start-up.
+  await store.ready();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

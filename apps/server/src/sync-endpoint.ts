@@ -1,10 +1,11 @@
 import type { PersonRecord, Role, SessionRecord } from '@accord/domain';
 import { canEditBody, ID_PATTERN } from '@accord/domain';
 import type { Store } from '@accord/store';
-import { CloseCode, type ConnectionHandle, type SyncServer } from '@accord/sync';
-import type { WebSocket } from 'ws';
+import { CloseCode, PresenceStamp, type SyncServer } from '@accord/sync';
 import type { Sessions } from './auth/sessions.ts';
 import { hashToken } from './auth/tokens.ts';
+import type { SocketIdentities } from './sync-identity.ts';
+import type { SyncSocket } from './sync-socket.ts';
 
 export interface SyncEndpointDeps {
   sync: SyncServer;
@@ -14,6 +15,8 @@ export interface SyncEndpointDeps {
   allowedOrigins: readonly string[];
   /** Open document sockets one person may hold; more close with 4429. */
   maxSocketsPerPerson: number;
+  /** Identities shared by the sockets of one session (see SocketIdentities). */
+  identities: SocketIdentities;
 }
 
 /** What the upgrade request says, read once; the request itself is not kept. */
@@ -34,7 +37,7 @@ type Admission =
       partnershipId: string;
       role: Role;
       readOnly: boolean;
-      presence: Record<string, unknown>;
+      presence: PresenceStamp;
     };
 
 /** Decides who is on the socket and what they may do, once, at the upgrade. */
@@ -76,7 +79,7 @@ async function admit(
     partnershipId: document.partnershipId,
     role: membership.role,
     readOnly: !canEditBody(membership.role),
-    presence: {
+    presence: new PresenceStamp({
       name: organisationName ? `${person.name} (${organisationName})` : (person.name ?? ''),
       color: person.colour,
       awarenessData: {
@@ -87,7 +90,7 @@ async function admit(
         organisationColour: participation?.colour ?? null,
         role: membership.role,
       },
-    },
+    }),
   };
 }
 
@@ -96,13 +99,13 @@ async function admit(
  * sync core takes over. Rejections happen after the upgrade, with a close code, because a refused
  * HTTP upgrade reaches a y-websocket client as 1006 and it would retry forever.
  *
- * Only what the socket needs is kept for its lifetime (the admission, the sync handle): never the
+ * Only what the socket needs is kept for its lifetime (the sync handle, the session): never the
  * upgrade request, whose headers and URL would cost every idle tab several KiB.
  */
 export async function admitSocket(
   deps: SyncEndpointDeps,
   request: SyncRequest,
-): Promise<(ws: WebSocket) => void> {
+): Promise<(ws: SyncSocket) => void> {
   const { documentId, extensions } = request;
   const auth = request.sessionToken ? await deps.sessions.fromToken(request.sessionToken) : null;
   const admission = await admit(deps, documentId, request.ticket, auth);
@@ -118,45 +121,33 @@ export async function admitSocket(
       ws.close(CloseCode.tooMany, 'too many open connections for one person');
       return;
     }
-    const handle: ConnectionHandle = deps.sync.connect({
-      documentId,
-      extensions,
-      readOnly,
-      // Told to the client in the session frame, so the page can say why it may not edit.
-      role,
+    const identity = deps.identities.acquire({
       tags: {
         personId: person.id,
         // Live events of internal comment threads go only to their organisation's sockets.
         organisationId: person.organisationId,
         partnershipId,
-        documentId,
         sessionId: session?.id ?? 'ticket',
       },
+      role,
+      readOnly,
       // Whoever the client claims to be, presence says who the server knows it is.
-      presence: (state) => ({ ...state, ...presence }),
-      transport: {
-        send: (frame) => ws.send(frame),
-        close: (code, reason) => ws.close(code, reason),
-      },
+      presence,
+      session,
     });
-    ws.on('message', (data: Buffer, isBinary: boolean) => {
-      if (!isBinary) {
-        handle.receiveText();
-        return;
-      }
-      // Typing is activity; presence heartbeats are not (an open tab must not live forever).
-      if (session && isDocumentUpdate(data)) void deps.sessions.touch(session);
-      // ws hands out views into the socket's read buffer: copy, so an update waiting for its
-      // commit does not pin a whole chunk of the stream.
-      handle.receive(new Uint8Array(data));
+    const handle = deps.sync.connect({
+      documentId,
+      extensions,
+      readOnly: identity.readOnly,
+      // Told to the client in the session frame, so the page can say why it may not edit.
+      role: identity.role,
+      tags: identity.tags,
+      presence: identity.presence,
+      // `ws` sends frames and closes with a code and reason, as the sync core asks.
+      transport: ws,
     });
-    ws.on('close', () => handle.closed());
+    ws.attach(handle, identity, deps);
   };
 }
 
 function ignore(): void {}
-
-/** A sync step 2 or update frame: the person changed the document. */
-function isDocumentUpdate(data: Uint8Array): boolean {
-  return data.byteLength >= 2 && data[0] === 0 && (data[1] === 1 || data[1] === 2);
-}

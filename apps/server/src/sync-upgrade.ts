@@ -4,6 +4,7 @@ import { parse as parseCookies } from 'hono/utils/cookie';
 import type { WebSocketServer } from 'ws';
 import { SESSION_COOKIE } from './auth/sessions.ts';
 import { admitSocket, type SyncEndpointDeps, type SyncRequest } from './sync-endpoint.ts';
+import type { SyncSocket } from './sync-socket.ts';
 
 const SYNC_PATH = /^\/sync\/([^/]+)$/;
 
@@ -38,7 +39,8 @@ export function handleSyncUpgrades(
         if (socket.destroyed) return;
         wss.handleUpgrade(request, socket, head, (ws) => {
           socket.off('error', ignore);
-          open(ws);
+          // The server is created with `{ WebSocket: SyncSocket }` (see server.ts).
+          open(ws as SyncSocket);
         });
       },
       (error: unknown) => {

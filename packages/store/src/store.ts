@@ -516,5 +516,10 @@ export interface Store {
 
   /** A consistent copy of the whole store while it keeps serving. */
   backup(destinationPath: string): Promise<void>;
+  /**
+   * Resolves once the store can commit document bodies (the SQLite store's writer thread is up).
+   * Servers wait for it before they listen: a first join must not share the CPU with start-up.
+   */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }

@@ -623,6 +623,10 @@ class SqliteStore implements Store {
    * Refuses new calls at once, lets running backups finish (closing under one would abort it),
    * then closes the file, which checkpoints the WAL. Calling it again returns the same promise.
    */
+  ready(): Promise<void> {
+    return this.#bodyWriter.ready;
+  }
+
   close(): Promise<void> {
     this.#closing ??= (async () => {
       await Promise.allSettled(this.#backups);

@@ -1,5 +1,4 @@
 import * as decoding from 'lib0/decoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { RoomBus } from '../bus/bus.ts';
 import { type BodyLock, CloseCode, MessageType, SyncMessageType } from '../protocol.ts';
@@ -10,7 +9,7 @@ import {
   writeAwarenessEntries,
 } from './awareness-guard.ts';
 import type { CommitQueue } from './commit-queue.ts';
-import type { Connection, PresenceStamp } from './connection.ts';
+import type { Connection } from './connection.ts';
 import {
   awarenessFrame,
   refusedFrame,
@@ -22,6 +21,8 @@ import {
 } from './frames.ts';
 import type { SyncLimits } from './limits.ts';
 import type { StoredDocumentBody } from './persistence.ts';
+import { Presence } from './presence.ts';
+import type { PresenceStamp } from './presence-stamp.ts';
 
 /** Origin of updates that came from another server process through the bus. */
 const BUS_ORIGIN = Symbol('bus');
@@ -52,7 +53,7 @@ export class Room {
   #unapplied: Uint8Array[] | null;
   /** Joiners whose step 1 the server answers before sending its own (the document is not built). */
   #awaitingStep1 = new Set<Connection>();
-  readonly awareness: awarenessProtocol.Awareness;
+  readonly presence = new Presence();
   readonly connections = new Set<Connection>();
   /** Log rows stored since the last snapshot, to decide when to compact. */
   tailRows: number;
@@ -65,14 +66,18 @@ export class Room {
 
   #pendingBroadcast: PendingBroadcast[] = [];
   #broadcastScheduled = false;
-  /** Presence changes for the next flush: who sent each, and its JSON when already known. */
-  #pendingAwareness = new Map<number, { from: Connection | null; json: string | null }>();
+  /** Presence changes for the next flush, and who sent each (null: the server, or a peer process). */
+  #pendingAwareness = new Map<number, Connection | null>();
   #awarenessTimer: NodeJS.Timeout | null = null;
   #awarenessFlushScheduled = false;
   #lastAwarenessFlush = 0;
   #ackScheduled = new Set<Connection>();
-  /** Encoded full state, reused for every client that joins with an empty document. */
-  #fullState: Uint8Array | null;
+  /**
+   * Encoded full state, reused for every client that joins with an empty document (a join storm
+   * encodes it once). Held weakly: an idle room does not keep a second copy of its document, and
+   * the collector may drop it whenever memory is wanted.
+   */
+  #fullState: WeakRef<Uint8Array> | null;
   #unsubscribeBus: () => void;
 
   constructor(
@@ -84,17 +89,14 @@ export class Room {
     const stored = body.snapshot ? [body.snapshot, ...body.updates] : body.updates;
     this.#unapplied = stored.length > 0 ? stored : null;
     // A freshly compacted document can serve its stored snapshot as is.
-    this.#fullState = body.updates.length === 0 && body.snapshot ? body.snapshot : null;
+    this.#fullState =
+      body.updates.length === 0 && body.snapshot ? new WeakRef(body.snapshot) : null;
     this.tailRows = body.updates.length;
     this.tailBytes = body.tailBytes;
     this.lastSeq = body.lastSeq;
     this.approximateBytes = (body.snapshot?.byteLength ?? 0) + body.tailBytes;
 
-    this.awareness = new awarenessProtocol.Awareness(this.#doc);
-    // The server is not a participant: it has no presence of its own.
-    this.awareness.setLocalState(null);
     this.#doc.on('update', this.#onDocUpdate);
-    this.awareness.on('update', this.#onAwarenessUpdate);
     this.#unsubscribeBus = deps.bus.subscribe(documentId, this.#onBusMessage);
   }
 
@@ -147,18 +149,29 @@ export class Room {
     } else {
       connection.send(syncStep1Frame(Y.encodeStateVector(this.doc)));
     }
-    const states = this.awareness.getStates();
-    if (states.size > 0) connection.send(awarenessFrame(this.#encodePresence(states.keys())));
+    if (this.presence.hasStates) connection.send(awarenessFrame(this.presence.encodeAll()));
   }
 
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
     this.#awaitingStep1.delete(connection);
     this.#ackScheduled.delete(connection);
-    const owned = [...connection.awarenessClients].filter((id) =>
-      this.awareness.getStates().has(id),
-    );
-    if (owned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, owned, null);
+    this.#presenceRemoved(this.presence.removeOwnedBy(connection, Date.now()));
+  }
+
+  /** Removes presences nobody renewed in time (see PRESENCE_TIMEOUT_MS). */
+  sweepPresence(now: number): void {
+    this.#presenceRemoved(this.presence.sweep(now));
+  }
+
+  /** Tells peers (here and in other processes) about presences the server removed. */
+  #presenceRemoved(clientIds: number[]): void {
+    if (clientIds.length === 0) return;
+    for (const id of clientIds) this.#pendingAwareness.set(id, null);
+    if (this.deps.bus.remote) {
+      this.deps.bus.publish(this.documentId, 'awareness', this.presence.encode(clientIds));
+    }
+    this.#scheduleAwarenessFlush();
   }
 
   /** Handles one binary frame; closes the connection with 4400 when it is not well-formed. */
@@ -282,8 +295,12 @@ export class Room {
   #encodeStateFor(stateVector: Uint8Array): Uint8Array {
     // An empty state vector is one byte (zero clients): the joiner needs everything.
     if (stateVector.byteLength === 1 && stateVector[0] === 0) {
-      this.#fullState ??= Y.encodeStateAsUpdate(this.doc);
-      return this.#fullState;
+      let state = this.#fullState?.deref();
+      if (!state) {
+        state = Y.encodeStateAsUpdate(this.doc);
+        this.#fullState = new WeakRef(state);
+      }
+      return state;
     }
     return Y.encodeStateAsUpdate(this.doc, stateVector);
   }
@@ -326,50 +343,29 @@ export class Room {
   };
 
   #receiveAwareness(connection: Connection, update: Uint8Array): void {
-    const entries = readAwarenessEntries(update);
-    const accepted = entries.filter((entry) => {
-      if (longerThan(entry.state, this.deps.limits.maxAwarenessStateBytes)) return false;
-      if (connection.awarenessClients.has(entry.clientId)) return true;
-      // Stock clients relay every presence change they receive, removals included: a removal
-      // never makes an id yours, or a peer's echo would silence its owner when they come back.
-      if (entry.state === 'null') return false;
-      // A client id already spoken for by another connection is forged: drop that entry.
-      for (const other of this.connections) {
-        if (other !== connection && other.awarenessClients.has(entry.clientId)) return false;
-      }
-      connection.awarenessClients.add(entry.clientId);
-      return true;
-    });
-    if (accepted.length === 0) return;
+    const { presence } = this;
     const stamp = connection.options.presence;
-    const { states, meta } = this.awareness;
     const now = Date.now();
     const changed: AwarenessEntry[] = [];
-    // Applied here rather than through y-protocols' applyAwarenessUpdate, which would decode the
-    // entries again, parse each state a second time and compare it deeply with the last one: a
-    // moving cursor is a change anyway. Each state is parsed once, and its JSON (stamped) is kept
-    // for the next flush instead of being stringified again there.
-    for (const entry of accepted) {
-      let json = entry.state;
-      let state: Record<string, unknown> | null = null;
-      if (json !== 'null') {
-        if (stamp) {
-          const stamped = stampState(json, stamp);
-          if (!stamped) continue;
-          ({ json, state } = stamped);
-        } else {
-          // Not JSON: the frame is malformed (the caller closes the socket with 4400).
-          state = JSON.parse(json) as Record<string, unknown>;
-        }
+    for (const entry of readAwarenessEntries(update)) {
+      if (longerThan(entry.state, this.deps.limits.maxAwarenessStateBytes)) continue;
+      const owner = presence.ownerOf(entry.clientId);
+      if (owner !== connection) {
+        // Stock clients relay every presence change they receive, removals included: a removal
+        // never makes an id yours, or a peer's echo would silence its owner when they come back.
+        if (entry.state === 'null') continue;
+        // A client id another connection speaks for is forged: drop that entry.
+        if (owner !== null) continue;
       }
-      // The server keeps the clock: whatever the client counted (a reconnecting client restarts
-      // below what peers last saw of it), its owner's change is always the newest.
-      const clock = Math.max(entry.clock, (meta.get(entry.clientId)?.clock ?? 0) + 1);
-      meta.set(entry.clientId, { clock, lastUpdated: now });
-      if (state === null) states.delete(entry.clientId);
-      else states.set(entry.clientId, state);
-      this.#pendingAwareness.set(entry.clientId, { from: connection, json });
-      changed.push({ clientId: entry.clientId, clock, state: json });
+      let json: string | null = null;
+      if (entry.state !== 'null') {
+        // Parsed once, to check it and stamp it; only the JSON is kept and forwarded.
+        json = stamp ? stampState(entry.state, stamp) : checkedState(entry.state);
+        if (json === null) continue;
+      }
+      const clock = presence.set(entry.clientId, entry.clock, json, connection, now);
+      this.#pendingAwareness.set(entry.clientId, connection);
+      changed.push({ clientId: entry.clientId, clock, state: json ?? 'null' });
     }
     if (changed.length === 0) return;
     if (this.deps.bus.remote) {
@@ -378,36 +374,9 @@ export class Room {
     this.#scheduleAwarenessFlush();
   }
 
-  /** An awareness update of these clients' current states, from the given JSON when known. */
-  #encodePresence(clientIds: Iterable<number>, json?: Map<number, { json: string | null }>) {
-    const { states, meta } = this.awareness;
-    const entries: AwarenessEntry[] = [];
-    for (const clientId of clientIds) {
-      entries.push({
-        clientId,
-        clock: meta.get(clientId)?.clock ?? 0,
-        state: json?.get(clientId)?.json ?? JSON.stringify(states.get(clientId) ?? null),
-      });
-    }
-    return writeAwarenessEntries(entries);
-  }
-
   #sendAllAwareness(connection: Connection): void {
-    connection.send(awarenessFrame(this.#encodePresence(this.awareness.getStates().keys())));
+    connection.send(awarenessFrame(this.presence.encodeAll()));
   }
-
-  /** Changes made through the Awareness API: departures, timeouts, other processes (bus). */
-  #onAwarenessUpdate = (
-    changes: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const changed = [...changes.added, ...changes.updated, ...changes.removed];
-    for (const id of changed) this.#pendingAwareness.set(id, { from: null, json: null });
-    if (origin !== BUS_ORIGIN && this.deps.bus.remote) {
-      this.deps.bus.publish(this.documentId, 'awareness', this.#encodePresence(changed));
-    }
-    this.#scheduleAwarenessFlush();
-  };
 
   /** Presence is throttled: the first change leaves at once, later ones are coalesced. */
   #scheduleAwarenessFlush(): void {
@@ -424,11 +393,14 @@ export class Room {
     this.#awarenessFlushScheduled = false;
     this.#lastAwarenessFlush = Date.now();
     const pending = this.#pendingAwareness;
-    this.#pendingAwareness = new Map();
     if (pending.size === 0) return;
-    const frame = awarenessFrame(this.#encodePresence(pending.keys(), pending));
-    const origins = new Set([...pending.values()].map((change) => change.from));
-    const soleOrigin = origins.size === 1 ? [...origins][0] : null;
+    this.#pendingAwareness = new Map();
+    const frame = awarenessFrame(this.presence.encode(pending.keys()));
+    let soleOrigin: Connection | null | undefined;
+    for (const from of pending.values()) {
+      if (soleOrigin === undefined) soleOrigin = from;
+      else if (soleOrigin !== from) soleOrigin = null;
+    }
     for (const connection of this.connections) {
       // The only author of every change in this frame already knows its own presence.
       if (connection !== soleOrigin) connection.send(frame);
@@ -436,8 +408,18 @@ export class Room {
   };
 
   #onBusMessage = (kind: 'update' | 'awareness', payload: Uint8Array): void => {
-    if (kind === 'update') Y.applyUpdate(this.doc, payload, BUS_ORIGIN);
-    else awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, BUS_ORIGIN);
+    if (kind === 'update') {
+      Y.applyUpdate(this.doc, payload, BUS_ORIGIN);
+      return;
+    }
+    const now = Date.now();
+    let changed = false;
+    for (const entry of readAwarenessEntries(payload)) {
+      if (!this.presence.applyRemote(entry, now)) continue;
+      this.#pendingAwareness.set(entry.clientId, null);
+      changed = true;
+    }
+    if (changed) this.#scheduleAwarenessFlush();
   };
 
   /** Everything pending for peers leaves now (used before shutdown). */
@@ -450,28 +432,29 @@ export class Room {
     this.#unsubscribeBus();
     if (this.#awarenessTimer) clearTimeout(this.#awarenessTimer);
     this.#doc.off('update', this.#onDocUpdate);
-    this.awareness.off('update', this.#onAwarenessUpdate);
-    this.awareness.destroy();
     this.#doc.destroy();
   }
 }
 
 function noop(): void {}
 
-/** Applies the connection's identity stamp to one JSON presence state; null drops it. */
-function stampState(
-  json: string,
-  stamp: PresenceStamp,
-): { json: string; state: Record<string, unknown> } | null {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return null;
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
-  const state = stamp(parsed as Record<string, unknown>);
-  return state === null ? null : { json: JSON.stringify(state), state };
+/** Writes the connection's identity over one JSON presence state; null drops the entry. */
+function stampState(json: string, stamp: PresenceStamp): string | null {
+  const parsed = parseObject(json);
+  return parsed ? stamp.apply(parsed) : null;
+}
+
+/** The state as sent when it is a JSON object; null drops the entry. */
+function checkedState(json: string): string | null {
+  return parseObject(json) ? json : null;
+}
+
+/** Throws on a state that is not JSON: the frame is malformed (the socket closes with 4400). */
+function parseObject(json: string): Record<string, unknown> | null {
+  const parsed: unknown = JSON.parse(json);
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+    ? (parsed as Record<string, unknown>)
+    : null;
 }
 
 /** Whether `text` takes more than `maxBytes` in UTF-8, measuring only when it matters. */

@@ -2,10 +2,11 @@ import * as Y from 'yjs';
 import { inProcessBus, type RoomBus } from '../bus/bus.ts';
 import { type BodyLock, CloseCode, type SyncEvent } from '../protocol.ts';
 import { CommitQueue, type CommitResult } from './commit-queue.ts';
-import { Connection, type ConnectionTags, type PresenceStamp } from './connection.ts';
+import { Connection, type ConnectionHost, type ConnectionTags } from './connection.ts';
 import { eventFrame, keepAliveFrame } from './frames.ts';
 import { defaultSyncLimits, type SyncLimits } from './limits.ts';
 import type { SyncPersistence } from './persistence.ts';
+import type { PresenceStamp } from './presence-stamp.ts';
 import { Room } from './room.ts';
 import type { ConnectionHandle, SyncTransport } from './transport.ts';
 
@@ -63,6 +64,8 @@ export class SyncServer {
   #log: (message: string, error?: unknown) => void;
   #closing = false;
   #keepAlive: NodeJS.Timeout;
+  /** What every connection of this server shares (limits, and where it reports leaving). */
+  readonly #host: ConnectionHost;
   /**
    * Locks set or lifted in this process, by document. They win over what persistence said when a
    * room loads: a load that read the store just before a lock was written must not open the body.
@@ -71,6 +74,10 @@ export class SyncServer {
 
   constructor(private readonly options: SyncServerOptions) {
     this.limits = { ...defaultSyncLimits, ...options.limits };
+    this.#host = {
+      limits: this.limits,
+      left: (_connection, room) => this.#releaseIfEmpty(room.documentId, room),
+    };
     this.#bus = options.bus ?? inProcessBus;
     this.#unloadDelayMs = options.unloadDelayMs ?? 2000;
     this.#log =
@@ -108,69 +115,33 @@ export class SyncServer {
     tags = {},
     presence,
   }: ConnectOptions): ConnectionHandle {
-    const connection = new Connection(transport, {
-      extensions,
-      readOnly,
-      role: role ?? null,
-      tags,
-      presence: presence ?? null,
-    });
-    let room: Room | null = null;
-    let queue: Uint8Array[] | null = [];
-    let queuedBytes = 0;
+    const connection = new Connection(
+      transport,
+      { extensions, readOnly, role: role ?? null, tags, presence: presence ?? null },
+      this.#host,
+      documentId,
+    );
+    void this.#start(connection, documentId);
+    return connection;
+  }
 
-    const start = async () => {
-      if (this.#closing) return connection.close(CloseCode.shuttingDown, 'server shutting down');
-      if (!DOCUMENT_ID.test(documentId)) {
-        return connection.close(CloseCode.notFound, 'no such document');
-      }
-      let acquired: Room | null;
-      try {
-        acquired = await this.#acquire(documentId);
-      } catch (error) {
-        this.#log(`could not load document ${documentId}`, error);
-        return connection.close(CloseCode.internalError, 'the document could not be loaded');
-      }
-      if (!acquired) return connection.close(CloseCode.notFound, 'no such document');
-      if (this.#closing) return connection.close(CloseCode.shuttingDown, 'server shutting down');
-      if (!connection.open) return this.#releaseIfEmpty(documentId, acquired);
-      room = acquired;
-      room.join(connection);
-      const waiting = queue ?? [];
-      queue = null;
-      for (const frame of waiting) {
-        if (!connection.open) break;
-        room.receive(connection, frame);
-      }
-    };
-    void start();
-
-    return {
-      receive: (frame) => {
-        if (!connection.open) return;
-        if (room) return room.receive(connection, frame);
-        if (!queue) return;
-        queue.push(frame);
-        queuedBytes += frame.byteLength;
-        if (
-          queue.length > this.limits.maxQueuedMessages ||
-          queuedBytes > this.limits.maxQueuedBytes
-        ) {
-          queue = null;
-          connection.close(CloseCode.tooMany, 'too many messages before the document was ready');
-        }
-      },
-      receiveText: () => {
-        connection.close(CloseCode.malformed, 'text frames are not part of the protocol');
-      },
-      closed: () => {
-        connection.open = false;
-        queue = null;
-        if (!room) return;
-        room.leave(connection);
-        this.#releaseIfEmpty(documentId, room);
-      },
-    };
+  /** Loads the room (frames may arrive meanwhile: the connection queues them), then joins it. */
+  async #start(connection: Connection, documentId: string): Promise<void> {
+    if (this.#closing) return connection.close(CloseCode.shuttingDown, 'server shutting down');
+    if (!DOCUMENT_ID.test(documentId)) {
+      return connection.close(CloseCode.notFound, 'no such document');
+    }
+    let room: Room | null;
+    try {
+      room = await this.#acquire(documentId);
+    } catch (error) {
+      this.#log(`could not load document ${documentId}`, error);
+      return connection.close(CloseCode.internalError, 'the document could not be loaded');
+    }
+    if (!room) return connection.close(CloseCode.notFound, 'no such document');
+    if (this.#closing) return connection.close(CloseCode.shuttingDown, 'server shutting down');
+    if (!connection.open) return this.#releaseIfEmpty(documentId, room);
+    connection.join(room);
   }
 
   /**
@@ -201,7 +172,7 @@ export class SyncServer {
     for (const entry of this.#entries.values()) {
       if (entry.state === 'loading') continue;
       for (const connection of entry.room.connections) {
-        if (wanted.every(([key, value]) => connection.options.tags[key] === value)) count++;
+        if (connection.matches(wanted)) count++;
       }
     }
     return count;
@@ -217,7 +188,7 @@ export class SyncServer {
     for (const entry of this.#entries.values()) {
       if (entry.state === 'loading') continue;
       for (const connection of entry.room.connections) {
-        if (wanted.every(([key, value]) => connection.options.tags[key] === value)) {
+        if (connection.matches(wanted)) {
           connection.close(code, reason);
           closed++;
         }
@@ -250,7 +221,7 @@ export class SyncServer {
       for (const connection of entry.room.connections) {
         const { extensions, tags } = connection.options;
         if (!extensions || !connection.open) continue;
-        if (!wanted.every(([key, value]) => tags[key] === value)) continue;
+        if (!connection.matches(wanted)) continue;
         if (accept && !accept(tags)) continue;
         frame ??= eventFrame(event);
         connection.send(frame);
@@ -439,10 +410,13 @@ export class SyncServer {
     }
   }
 
+  /** One timer for every room: keep-alives to quiet sockets, and presences nobody renewed. */
   #sendKeepAlives = (): void => {
-    const idleSince = Date.now() - this.limits.keepAliveMs;
+    const now = Date.now();
+    const idleSince = now - this.limits.keepAliveMs;
     for (const entry of this.#entries.values()) {
       if (entry.state !== 'ready') continue;
+      entry.room.sweepPresence(now);
       for (const connection of entry.room.connections) {
         if (connection.lastSentAt < idleSince) connection.send(keepAliveFrame);
       }

@@ -2,7 +2,12 @@ import { Worker } from 'node:worker_threads';
 import { StoreError, type StoreErrorCode, storeErrorCodes } from '../../errors.ts';
 import type { BodyAppend } from '../../store.ts';
 import type { SqliteStoreOptions } from '../options.ts';
-import type { BodyWriterReply, BodyWriterRequest, SerializedError } from './messages.ts';
+import {
+  type BodyWriterReply,
+  type BodyWriterRequest,
+  READY_REPLY_ID,
+  type SerializedError,
+} from './messages.ts';
 
 type Request = BodyWriterRequest extends infer R
   ? R extends { id: number }
@@ -32,11 +37,25 @@ export class BodyWriter {
   #worker: Worker | null = null;
   #nextId = 1;
   readonly #waiting = new Map<number, Waiter>();
+  /** Resolves once the first worker has opened its connection; rejects if it could not. */
+  readonly ready: Promise<void>;
 
   constructor(options: SqliteStoreOptions) {
     this.#options = options;
     // Started at once: loading it takes a few hundred ms, which the first commit must not wait.
-    this.#start();
+    const worker = this.#start();
+    this.ready = new Promise<void>((resolve, reject) => {
+      const started = (reply: BodyWriterReply) => {
+        if (reply.id !== READY_REPLY_ID) return;
+        worker.off('message', started);
+        resolve();
+      };
+      worker.on('message', started);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the body writer thread exited (${code})`)));
+    });
+    // A store nobody waits on must not crash the process with an unhandled rejection.
+    this.ready.catch(() => {});
   }
 
   append(rows: readonly BodyAppend[]): Promise<Map<string, number>> {

@@ -17,6 +17,9 @@ export interface SerializedError {
   code: string | undefined;
 }
 
+/** The first message of a started worker: its connection is open (id 0 names no request). */
+export const READY_REPLY_ID = 0;
+
 export type BodyWriterReply =
   | { id: number; ok: true; value: Map<string, number> | undefined }
   | { id: number; ok: false; error: SerializedError };

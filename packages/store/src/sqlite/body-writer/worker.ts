@@ -1,7 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { SqliteBodyLog } from '../body-log.ts';
 import { connectDatabase } from '../open.ts';
-import type { BodyWriterData, BodyWriterReply, BodyWriterRequest } from './messages.ts';
+import {
+  type BodyWriterData,
+  type BodyWriterReply,
+  type BodyWriterRequest,
+  READY_REPLY_ID,
+} from './messages.ts';
 
 /**
  * The worker thread's side: its own connection to the (already migrated) file, and the same
@@ -12,6 +17,7 @@ const port = parentPort;
 if (!port) throw new Error('the body writer runs in a worker thread');
 const db = connectDatabase(workerData as BodyWriterData);
 const log = new SqliteBodyLog(db);
+port.postMessage({ id: READY_REPLY_ID, ok: true, value: undefined } satisfies BodyWriterReply);
 
 port.on('message', (request: BodyWriterRequest) => {
   let reply: BodyWriterReply;
