@@ -163,6 +163,25 @@ describe('the action index', () => {
     ]);
   });
 
+  it('indexes the first action added to notes that had none, after plain typing', async () => {
+    const notes = await createDocument(claire, 'notes');
+    const n = await editorOn(claire, notes);
+    // Typing: the indexer learns the notes hold no action, then skips commits that cannot add one.
+    for (const word of ['Compte ', 'rendu ', 'du ', 'comité']) {
+      await n.edit(() => $getRoot().getLastChildOrThrow().selectEnd().insertText(word));
+      await new Promise((resolve) => setTimeout(resolve, 400));
+    }
+    expect(await planActions(claire, notes)).toEqual([]);
+    await n.edit(() =>
+      $getRoot().append($createAction({ title: 'Envoyer le compte rendu', due: '2030-01-31' })),
+    );
+    await expect
+      .poll(async () => (await planActions(claire, notes)).map((a) => a.title), {
+        timeout: 10_000,
+      })
+      .toEqual(['Envoyer le compte rendu']);
+  });
+
   it('answers members only: 401 signed out, 404 for another partnership', async () => {
     const routes = [
       `/api/documents/${planA}/actions`,

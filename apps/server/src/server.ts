@@ -55,7 +55,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       // a debounced re-read of the stored body, so the sync path never waits for it.
       appendUpdates: async (rows) => {
         const committed = await store.appendUpdates(rows);
-        for (const documentId of committed.keys()) actionIndex.schedule(documentId);
+        for (const { documentId, update } of rows) actionIndex.schedule(documentId, [update]);
         return committed;
       },
       compact: (id, state, uptoSeq) => store.compact(id, state, uptoSeq),

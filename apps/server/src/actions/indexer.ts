@@ -14,6 +14,12 @@ export interface ActionIndexerOptions {
 }
 
 /**
+ * The type of Lexical's action node as it appears in a Yjs update that creates one: @lexical/yjs
+ * stores it as the `__type` attribute of the node's XmlText, a string written out in full.
+ */
+const ACTION_TYPE = Buffer.from('action');
+
+/**
  * Keeps the action index in step with stored document bodies. It is told which documents were
  * committed (after the store's transaction, never on the sync path), waits, then reads the
  * stored state — not a room's live Y.Doc — through the headless editor and replaces the
@@ -24,6 +30,13 @@ export class ActionIndexer {
   readonly #delayMs: number;
   readonly #log: (message: string, error?: unknown) => void;
   readonly #timers = new Map<string, NodeJS.Timeout>();
+  /**
+   * Documents whose last indexing found no action. One stays action-free until an update that
+   * creates an action node is stored, and such an update names the node's type: a commit whose
+   * rows do not contain it cannot change the document's (empty) rows, so it is not re-read.
+   * Typing in meeting notes then costs the indexer nothing.
+   */
+  readonly #actionFree = new Set<string>();
   #queue: Promise<void> = Promise.resolve();
   #stopped = false;
 
@@ -34,9 +47,13 @@ export class ActionIndexer {
       options.log ?? ((message, error) => console.error(`[actions] ${message}`, error ?? ''));
   }
 
-  /** A change to `documentId` was committed: index it once the delay has passed. */
-  schedule(documentId: string): void {
+  /**
+   * A change to `documentId` was committed: index it once the delay has passed. With the committed
+   * `updates`, a document known to hold no action is skipped unless one of them may create one.
+   */
+  schedule(documentId: string, updates?: readonly Uint8Array[]): void {
     if (this.#stopped || this.#timers.has(documentId)) return;
+    if (updates && this.#actionFree.has(documentId) && !updates.some(mayCreateAction)) return;
     const timer = setTimeout(() => {
       this.#timers.delete(documentId);
       void this.#enqueue(documentId);
@@ -81,12 +98,21 @@ export class ActionIndexer {
   async #index(documentId: string): Promise<void> {
     try {
       const state = await storedState(this.#store, documentId);
-      const actions = extractActions(readDocumentState(state).json);
+      const actions = mayCreateAction(state) ? extractActions(readDocumentState(state).json) : [];
       await this.#store.replaceDocumentActions(documentId, actions, Date.now());
+      if (actions.length === 0) this.#actionFree.add(documentId);
+      else this.#actionFree.delete(documentId);
     } catch (error) {
       // The previous rows stay: a view a few seconds stale beats an empty one. The next stored
       // change tries again.
       this.#log(`could not index the actions of document ${documentId}`, error);
     }
   }
+}
+
+/** False only when `update` certainly creates no action node (it never names the type). */
+function mayCreateAction(update: Uint8Array): boolean {
+  return (
+    Buffer.from(update.buffer, update.byteOffset, update.byteLength).indexOf(ACTION_TYPE) !== -1
+  );
 }

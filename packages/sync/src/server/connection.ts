@@ -4,8 +4,6 @@ import type { PresenceStamp } from './presence-stamp.ts';
 import type { Room } from './room.ts';
 import type { ConnectionHandle, SyncTransport } from './transport.ts';
 
-let nextConnectionId = 1;
-
 /**
  * Free-form labels of a connection (person, partnership, session), matched by `closeWhere`.
  * `documentId` is always a tag too: the room's, so connections need not repeat it.
@@ -26,7 +24,6 @@ export interface ConnectionHost {
  * object here, with its methods on the prototype rather than closures of its own.
  */
 export class Connection implements ConnectionHandle {
-  readonly id = nextConnectionId++;
   /** Number of sync step 2 / update messages received so far: the k of "saved up to k". */
   receivedUpdates = 0;
   /** Highest k already acknowledged to the client. */
@@ -42,30 +39,41 @@ export class Connection implements ConnectionHandle {
   #queue: Uint8Array[] | null = [];
   #queuedBytes = 0;
 
+  /** The client announced Accord's extensions (acks, refusals, session info). */
+  readonly extensions: boolean;
+  /** Document updates from this connection are refused (viewers, commenters, locked text). */
+  readonly readOnly: boolean;
+  /** The person's role where the document lives, told to the client in the session frame. */
+  readonly role: string | null;
+  /** Who is on the other end, for closing their sockets when their access changes. */
+  readonly tags: ConnectionTags;
+  /** Written over each presence state this connection announces: the server, not the client, says who the person is. */
+  readonly presence: PresenceStamp | null;
+
   constructor(
     readonly transport: SyncTransport,
-    readonly options: {
-      /** The client announced Accord's extensions (acks, refusals, session info). */
+    options: {
       extensions: boolean;
-      /** Document updates from this connection are refused (viewers, commenters, locked text). */
       readOnly: boolean;
-      /** The person's role where the document lives, told to the client in the session frame. */
       role: string | null;
-      /** Who is on the other end, for closing their sockets when their access changes. */
       tags: ConnectionTags;
-      /** Written over each presence state this connection announces: the server, not the client, says who the person is. */
       presence: PresenceStamp | null;
     },
     private readonly host: ConnectionHost,
     /** The document asked for; `room.documentId` once joined. */
     private readonly documentId: string,
-  ) {}
+  ) {
+    // Fields of their own rather than an options object: one object less per idle tab.
+    this.extensions = options.extensions;
+    this.readOnly = options.readOnly;
+    this.role = options.role;
+    this.tags = options.tags;
+    this.presence = options.presence;
+  }
 
   /** The value of a tag; `documentId` is the room's (or the one asked for, before it is loaded). */
   tag(key: string): string | undefined {
-    return key === 'documentId'
-      ? (this.room?.documentId ?? this.documentId)
-      : this.options.tags[key];
+    return key === 'documentId' ? (this.room?.documentId ?? this.documentId) : this.tags[key];
   }
 
   /** Whether every tag of `wanted` has the given value. */

@@ -126,9 +126,9 @@ export class Room {
   }
 
   #sendSession(connection: Connection): void {
-    if (!connection.options.extensions) return;
-    const { role } = connection.options;
-    const readOnly = connection.options.readOnly || this.#lock !== null;
+    if (!connection.extensions) return;
+    const { role } = connection;
+    const readOnly = connection.readOnly || this.#lock !== null;
     connection.send(
       sessionFrame({
         readOnly,
@@ -222,12 +222,12 @@ export class Room {
       this.#acknowledgeInOrder(connection, seq, null);
       return;
     }
-    const refusal = this.#lock ?? (connection.options.readOnly ? 'read-only' : null);
+    const refusal = this.#lock ?? (connection.readOnly ? 'read-only' : null);
     if (refusal) {
       // Every step 2 repeats the whole delete set, so "not empty" is not "new": only refuse an
       // update that would change the document.
       if (!Y.snapshotContainsUpdate(Y.snapshot(this.doc), update)) {
-        if (connection.options.extensions) connection.send(refusedFrame(seq, refusal));
+        if (connection.extensions) connection.send(refusedFrame(seq, refusal));
       }
       // Nothing to store, but the position still counts as handled for the save indicator.
       this.#acknowledgeInOrder(connection, seq, null);
@@ -270,7 +270,7 @@ export class Room {
 
   /** Stores the update (if any) and acknowledges position `seq` once everything before it is. */
   #acknowledgeInOrder(connection: Connection, seq: number, update: Uint8Array | null): void {
-    if (!connection.options.extensions) {
+    if (!connection.extensions) {
       if (update) this.deps.commits.enqueue(this.documentId, update, noop);
       return;
     }
@@ -344,7 +344,7 @@ export class Room {
 
   #receiveAwareness(connection: Connection, update: Uint8Array): void {
     const { presence } = this;
-    const stamp = connection.options.presence;
+    const stamp = connection.presence;
     const now = Date.now();
     const changed: AwarenessEntry[] = [];
     for (const entry of readAwarenessEntries(update)) {

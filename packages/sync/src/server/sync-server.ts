@@ -219,7 +219,7 @@ export class SyncServer {
     for (const entry of entries) {
       if (entry.state !== 'ready') continue;
       for (const connection of entry.room.connections) {
-        const { extensions, tags } = connection.options;
+        const { extensions, tags } = connection;
         if (!extensions || !connection.open) continue;
         if (!connection.matches(wanted)) continue;
         if (accept && !accept(tags)) continue;
