@@ -90,7 +90,14 @@ export async function startAccord(options: ServerOptions = {}): Promise<AccordSe
       ]
     : [];
   const spawned = await spawnServer({
-    args: [...profileArgs, '--import', 'tsx', 'src/main.ts'],
+    // Diagnosis: BENCH_ACCORD_NODE_ARGS adds Node flags NODE_OPTIONS refuses (e.g. --trace-gc).
+    args: [
+      ...profileArgs,
+      ...(process.env.BENCH_ACCORD_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      'src/main.ts',
+    ],
     cwd: serverDir,
     env,
     listening: /Accord listening on (http:\/\/\S+)/,

@@ -1,3 +1,4 @@
+import { createWriteStream } from 'node:fs';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import WebSocket from 'ws';
@@ -89,7 +90,12 @@ export async function spawnServer(options: {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  // Diagnosis: BENCH_SERVER_LOG=/path/prefix keeps each server's whole output in its own file
+  // (e.g. with `--set accordEnv.NODE_OPTIONS=--trace-gc`).
+  const logPrefix = process.env.BENCH_SERVER_LOG;
+  const log = logPrefix ? createWriteStream(`${logPrefix}-${Date.now()}.log`) : null;
   const append = (chunk: Buffer) => {
+    log?.write(chunk);
     output += chunk.toString();
     // Keep the log bounded: long runs only need the start (URLs) and the last lines.
     if (output.length > 200_000) output = output.slice(0, 20_000) + output.slice(-100_000);
