@@ -19,6 +19,7 @@ const schema = z
     ACCORD_SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
     ACCORD_MAX_FRAME_BYTES: z.coerce.number().int().positive().optional(),
     ACCORD_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().optional(),
+    ACCORD_PRESENCE_FLUSH_MS: z.coerce.number().int().min(0).max(1000).optional(),
     ACCORD_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).optional(),
     ACCORD_COMMIT_INTERVAL_MS: z.coerce.number().int().min(0).max(1000).optional(),
     ACCORD_ACTION_INDEX_DELAY_MS: z.coerce.number().int().min(0).default(2000),
@@ -70,7 +71,7 @@ export interface Config {
   /** Folder of the built web app; the API and sync still work when it is missing. */
   webDist: string;
   synchronous: 'FULL' | 'NORMAL';
-  limits: { maxFrameBytes?: number; maxDocumentBytes?: number };
+  limits: { maxFrameBytes?: number; maxDocumentBytes?: number; awarenessFlushMs?: number };
   unloadDelayMs: number | undefined;
   /** Minimum time between group commits (the sync core's default when undefined). */
   commitIntervalMs: number | undefined;
@@ -124,6 +125,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: {
       ...(e.ACCORD_MAX_FRAME_BYTES && { maxFrameBytes: e.ACCORD_MAX_FRAME_BYTES }),
       ...(e.ACCORD_MAX_DOCUMENT_BYTES && { maxDocumentBytes: e.ACCORD_MAX_DOCUMENT_BYTES }),
+      ...(e.ACCORD_PRESENCE_FLUSH_MS !== undefined && {
+        awarenessFlushMs: e.ACCORD_PRESENCE_FLUSH_MS,
+      }),
     },
     unloadDelayMs: e.ACCORD_UNLOAD_DELAY_MS,
     commitIntervalMs: e.ACCORD_COMMIT_INTERVAL_MS,

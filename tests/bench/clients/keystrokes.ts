@@ -205,8 +205,13 @@ export function analysePresence(
     const frame = decodeFrame(data);
     if (frame.type !== 'awareness') continue;
     frames++;
-    for (const { clientId, clock } of awarenessEntries(frame.payload)) {
+    for (const entry of awarenessEntries(frame.payload)) {
+      const { clientId } = entry;
       if (clientId === self) continue;
+      // The change's own number, as its sender wrote it into the state: a server may renumber
+      // the awareness clock (Accord keeps its own, so an owner's change is always the newest).
+      const clock = sentClock(entry.state);
+      if (clock === null) continue;
       // Each change counts once: the first frame that brings a newer clock.
       if (clock <= (latest.get(clientId) ?? -1)) continue;
       latest.set(clientId, clock);
@@ -220,4 +225,12 @@ export function analysePresence(
     if (clientId !== self && (latest.get(clientId) ?? -1) < clock) latestMissing++;
   }
   return { latencies, latestMissing, frames };
+}
+
+/** The sender's change number carried in a harness presence state (its caret's item clock). */
+function sentClock(state: string): number | null {
+  if (state === 'null') return null;
+  const parsed = JSON.parse(state) as { anchorPos?: { item?: { clock?: unknown } } };
+  const clock = parsed.anchorPos?.item?.clock;
+  return typeof clock === 'number' ? clock : null;
 }

@@ -98,15 +98,17 @@ export function updateClockRanges(update: Uint8Array): Map<number, [number, numb
 }
 
 /** Client ids and clocks of the entries of an awareness update. */
-export function awarenessEntries(payload: Uint8Array): { clientId: number; clock: number }[] {
+export function awarenessEntries(
+  payload: Uint8Array,
+): { clientId: number; clock: number; state: string }[] {
   const decoder = decoding.createDecoder(payload);
   const count = decoding.readVarUint(decoder);
-  const entries: { clientId: number; clock: number }[] = [];
+  const entries: { clientId: number; clock: number; state: string }[] = [];
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
-    decoding.readVarString(decoder);
-    entries.push({ clientId, clock });
+    const state = decoding.readVarString(decoder);
+    entries.push({ clientId, clock, state });
   }
   return entries;
 }

@@ -1,6 +1,5 @@
-import { createWriteStream } from 'node:fs';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import WebSocket from 'ws';
 
 /** What every benchmarked server offers the harness, whatever runs inside it. */

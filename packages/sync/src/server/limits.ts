@@ -30,7 +30,10 @@ export interface SyncLimits {
   maxAwarenessStateBytes: number;
   /**
    * How often a room forwards coalesced presence changes, in ms. Presence is throttled, never a
-   * reason to close: a burst of cursor moves becomes one frame per interval per receiver.
+   * reason to close: a burst of cursor moves becomes one frame per interval per receiver. A room
+   * with more connections than this many ms waits one ms per connection instead (up to 250 ms),
+   * so presence costs a room at most about 1,000 frames a second however crowded it is: a
+   * 40-person workshop sees carets move every 50 ms, a 100-person plenary every 100 ms.
    * @default 50 ms
    */
   awarenessFlushMs: number;

@@ -24,6 +24,9 @@ import type { StoredDocumentBody } from './persistence.ts';
 import { Presence } from './presence.ts';
 import type { PresenceStamp } from './presence-stamp.ts';
 
+/** The longest a crowded room waits between presence frames (see SyncLimits.awarenessFlushMs). */
+const MAX_AWARENESS_INTERVAL_MS = 250;
+
 /** Origin of updates that came from another server process through the bus. */
 const BUS_ORIGIN = Symbol('bus');
 /** Origin of the stored state applied when the document is first needed. */
@@ -382,9 +385,15 @@ export class Room {
   #scheduleAwarenessFlush(): void {
     if (this.#awarenessFlushScheduled) return;
     this.#awarenessFlushScheduled = true;
-    const wait = this.#lastAwarenessFlush + this.deps.limits.awarenessFlushMs - Date.now();
+    const wait = this.#lastAwarenessFlush + this.#awarenessInterval() - Date.now();
     if (wait <= 0) setImmediate(this.#flushAwareness);
     else this.#awarenessTimer = setTimeout(this.#flushAwareness, wait);
+  }
+
+  /** See SyncLimits.awarenessFlushMs: one ms per connection in a crowded room, at most 250. */
+  #awarenessInterval(): number {
+    const base = this.deps.limits.awarenessFlushMs;
+    return Math.max(base, Math.min(MAX_AWARENESS_INTERVAL_MS, this.connections.size));
   }
 
   #flushAwareness = (): void => {
