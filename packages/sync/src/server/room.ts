@@ -50,11 +50,16 @@ interface PendingBroadcast {
  * "saved up to k" only after the commit.
  */
 export class Room {
-  readonly #doc: Y.Doc;
-  /** Stored state not yet applied: building a large document takes a while, and a joiner with
-   * an empty document needs only the stored bytes, so the build waits until something needs it. */
+  /**
+   * The document, built on first use. Until an edit (or a peer process) needs it, the room serves
+   * the stored state as bytes: joiners get it as their step 2, the server's own step 1 is read
+   * from it, and a room people only read (or open and leave idle) never builds a Y.Doc at all —
+   * building a large document takes tens of ms, and a built one takes twice its stored size.
+   */
+  #doc: Y.Doc | null = null;
+  /** The stored state while the document is not built: the parts as loaded, merged on first use. */
   #unapplied: Uint8Array[] | null;
-  /** Joiners whose step 1 the server answers before sending its own (the document is not built). */
+  /** Joiners whose step 1 the server answers before sending its own. */
   #awaitingStep1 = new Set<Connection>();
   readonly presence = new Presence();
   readonly connections = new Set<Connection>();
@@ -88,29 +93,44 @@ export class Room {
     body: StoredDocumentBody,
     private readonly deps: RoomDeps,
   ) {
-    this.#doc = new Y.Doc({ gc: true });
-    const stored = body.snapshot ? [body.snapshot, ...body.updates] : body.updates;
+    const stored = body.snapshot ? [body.snapshot, ...body.updates] : [...body.updates];
     this.#unapplied = stored.length > 0 ? stored : null;
-    // A freshly compacted document can serve its stored snapshot as is.
-    this.#fullState =
-      body.updates.length === 0 && body.snapshot ? new WeakRef(body.snapshot) : null;
+    this.#fullState = null;
     this.tailRows = body.updates.length;
     this.tailBytes = body.tailBytes;
     this.lastSeq = body.lastSeq;
     this.approximateBytes = (body.snapshot?.byteLength ?? 0) + body.tailBytes;
-
-    this.#doc.on('update', this.#onDocUpdate);
     this.#unsubscribeBus = deps.bus.subscribe(documentId, this.#onBusMessage);
+  }
+
+  /** Whether the Y.Doc exists yet (see #doc): for stats and tests. */
+  get built(): boolean {
+    return this.#doc !== null;
   }
 
   /** The room's document, built from the stored state on first use. */
   get doc(): Y.Doc {
+    if (this.#doc) return this.#doc;
+    const doc = new Y.Doc({ gc: true });
     const stored = this.#unapplied;
-    if (stored) {
-      this.#unapplied = null;
-      for (const update of stored) Y.applyUpdate(this.#doc, update, LOAD_ORIGIN);
-    }
-    return this.#doc;
+    this.#unapplied = null;
+    for (const update of stored ?? []) Y.applyUpdate(doc, update, LOAD_ORIGIN);
+    doc.on('update', this.#onDocUpdate);
+    this.#doc = doc;
+    return doc;
+  }
+
+  /** The stored state as one update, while the document is not built (merged once). */
+  #storedUpdate(parts: Uint8Array[]): Uint8Array {
+    if (parts.length > 1) parts.splice(0, parts.length, Y.mergeUpdates(parts));
+    return parts[0]!;
+  }
+
+  /** The server's state vector, read from the stored bytes while the document is not built. */
+  #stateVector(): Uint8Array {
+    const stored = this.#unapplied;
+    if (stored) return Y.encodeStateVectorFromUpdate(this.#storedUpdate(stored));
+    return Y.encodeStateVector(this.#doc ?? this.doc);
   }
 
   get lock(): BodyLock | null {
@@ -145,12 +165,12 @@ export class Room {
   join(connection: Connection): void {
     this.connections.add(connection);
     this.#sendSession(connection);
-    if (this.#unapplied) {
-      // The document is not built yet: answer the joiner's own step 1 from the stored bytes
-      // first (see #receiveSync), and ask for the joiner's state only after that.
-      this.#awaitingStep1.add(connection);
+    if (this.#doc) {
+      connection.send(syncStep1Frame(Y.encodeStateVector(this.#doc)));
     } else {
-      connection.send(syncStep1Frame(Y.encodeStateVector(this.doc)));
+      // The document is not built: answer the joiner's own step 1 from the stored bytes first
+      // (see #receiveSync), and ask for the joiner's state only after that.
+      this.#awaitingStep1.add(connection);
     }
     if (this.presence.hasStates) connection.send(awarenessFrame(this.presence.encodeAll()));
   }
@@ -201,7 +221,7 @@ export class Room {
       const stateVector = decoding.readVarUint8Array(decoder);
       connection.send(syncStep2Frame(this.#encodeStateFor(stateVector)));
       if (this.#awaitingStep1.delete(connection)) {
-        connection.send(syncStep1Frame(Y.encodeStateVector(this.doc)));
+        connection.send(syncStep1Frame(this.#stateVector()));
       }
       return;
     }
@@ -297,7 +317,13 @@ export class Room {
 
   #encodeStateFor(stateVector: Uint8Array): Uint8Array {
     // An empty state vector is one byte (zero clients): the joiner needs everything.
-    if (stateVector.byteLength === 1 && stateVector[0] === 0) {
+    const everything = stateVector.byteLength === 1 && stateVector[0] === 0;
+    const stored = this.#unapplied;
+    if (stored) {
+      const state = this.#storedUpdate(stored);
+      return everything ? state : Y.diffUpdate(state, stateVector);
+    }
+    if (everything) {
       let state = this.#fullState?.deref();
       if (!state) {
         state = Y.encodeStateAsUpdate(this.doc);
@@ -440,8 +466,8 @@ export class Room {
   destroy(): void {
     this.#unsubscribeBus();
     if (this.#awarenessTimer) clearTimeout(this.#awarenessTimer);
-    this.#doc.off('update', this.#onDocUpdate);
-    this.#doc.destroy();
+    this.#doc?.off('update', this.#onDocUpdate);
+    this.#doc?.destroy();
   }
 }
 

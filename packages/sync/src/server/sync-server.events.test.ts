@@ -32,7 +32,8 @@ describe('sendEvent', () => {
     });
 
     const shared = { type: 'thread.changed', threadId: 't1' };
-    expect(h.sync.sendEvent({ documentId: 'doc-a' }, shared)).toBe(2);
+    // `documentId` is always a tag, the room's: every connection with extensions in doc-a.
+    expect(h.sync.sendEvent({ documentId: 'doc-a' }, shared)).toBe(3);
     const internal = { type: 'thread.changed', threadId: 't2' };
     expect(h.sync.sendEvent({ documentId: 'doc-a', organisationId: 'city' }, internal)).toBe(1);
     await nextTurn();
@@ -42,8 +43,8 @@ describe('sendEvent', () => {
     // A stock y-websocket client would log an unknown message: it never gets one.
     expect(stock.of('other')).toEqual([]);
     expect(events(stock)).toEqual([]);
-    // Without the tags the match needs, nothing.
-    expect(events(untagged)).toEqual([]);
+    // Without the tags the match needs (organisationId), only the document-wide event.
+    expect(events(untagged)).toEqual([shared]);
     expect(events(elsewhere)).toEqual([]);
   });
 

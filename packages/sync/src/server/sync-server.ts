@@ -92,17 +92,22 @@ export class SyncServer {
     this.#keepAlive.unref();
   }
 
-  /** Rooms currently loaded and sockets currently joined: for health checks and tests. */
-  stats(): { rooms: number; connections: number; pendingCommits: number } {
+  /**
+   * Rooms currently loaded, how many of them built their Y.Doc (a room nobody edited serves its
+   * stored bytes), sockets currently joined: for health checks and tests.
+   */
+  stats(): { rooms: number; documentsBuilt: number; connections: number; pendingCommits: number } {
     let rooms = 0;
+    let documentsBuilt = 0;
     let connections = 0;
     for (const entry of this.#entries.values()) {
       // A room that is unloading still holds its document in memory.
       if (entry.state === 'loading') continue;
       rooms++;
+      if (entry.room.built) documentsBuilt++;
       connections += entry.room.connections.size;
     }
-    return { rooms, connections, pendingCommits: this.#commits.size };
+    return { rooms, documentsBuilt, connections, pendingCommits: this.#commits.size };
   }
 
   /** Accepts a socket for a document. Frames may arrive at once; they wait for the room. */

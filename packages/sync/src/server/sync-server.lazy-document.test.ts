@@ -1,0 +1,48 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { Harness, waitFor } from './test-support.ts';
+
+let h: Harness;
+
+beforeEach(async () => {
+  h = new Harness({ unloadDelayMs: 20 });
+  await h.store.createDocument('doc-a', 'Bonjour');
+});
+
+afterEach(async () => {
+  await h.dispose();
+});
+
+describe('a room serves its stored bytes until someone edits', () => {
+  it('readers and presence never build the document; the first edit does', async () => {
+    const readers = [await h.joined('doc-a'), await h.joined('doc-a')];
+    readers[0]!.setPresence({ name: 'Alice' });
+    await waitFor(() => readers[1]!.peers().size === 1, 'presence to pass between readers');
+    for (const reader of readers) expect(reader.text()).toBe('Bonjour');
+    expect(h.sync.stats()).toMatchObject({ rooms: 1, documentsBuilt: 0, connections: 2 });
+
+    readers[0]!.type(' à tous');
+    await waitFor(() => readers[1]!.text() === 'Bonjour à tous', 'the edit to reach the other');
+    expect(h.sync.stats()).toMatchObject({ documentsBuilt: 1 });
+  });
+
+  it('a client that already holds part of the stored state gets only the rest', async () => {
+    const initial = (await h.store.body('doc-a')).snapshot!;
+    const writer = await h.joined('doc-a');
+    writer.type(', Lucie');
+    await waitFor(() => writer.saved > 0, 'the edit to be stored');
+    writer.leave();
+    await waitFor(() => h.sync.stats().rooms === 0, 'the room to unload');
+    const full = (await h.store.body('doc-a')).snapshot!;
+
+    // A client that saw "Bonjour" only (an old copy) joins the freshly loaded room.
+    const old = new Y.Doc();
+    Y.applyUpdate(old, initial);
+    const stale = h.client('doc-a', { doc: old });
+    await waitFor(() => stale.text() === 'Bonjour, Lucie', 'the stale client to catch up');
+    const [step2] = stale.of('step2');
+    // Only what it lacked: the stored state minus what its state vector says it has.
+    expect(step2!.update.byteLength).toBeLessThan(full.byteLength);
+    expect(h.sync.stats()).toMatchObject({ documentsBuilt: 0 });
+  });
+});
