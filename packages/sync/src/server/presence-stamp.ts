@@ -28,13 +28,25 @@ export class PresenceStamp {
     this.#fields = JSON.stringify(fields).slice(1, -1);
   }
 
-  /** The JSON of `state` with the stamped fields written over (or added to) it. */
-  apply(state: Readonly<Record<string, unknown>>): string {
+  /**
+   * The JSON of what the client may say of itself: `state` without the stamped fields. The room
+   * keeps this (it is what differs between a person's states) and `wrap`s it when it sends.
+   */
+  strip(state: Readonly<Record<string, unknown>>): string {
     // Copied rather than `delete`d: a deleted key leaves an object V8 serialises slowly.
     const own: Record<string, unknown> = {};
     for (const key in state) if (!this.#keys.includes(key)) own[key] = state[key];
-    const json = JSON.stringify(own);
-    if (!this.#fields) return json;
-    return json === '{}' ? `{${this.#fields}}` : `${json.slice(0, -1)},${this.#fields}}`;
+    return JSON.stringify(own);
+  }
+
+  /** A stripped state's JSON with the stamped fields added: what peers receive. */
+  wrap(stripped: string): string {
+    if (!this.#fields) return stripped;
+    return stripped === '{}' ? `{${this.#fields}}` : `${stripped.slice(0, -1)},${this.#fields}}`;
+  }
+
+  /** The JSON of `state` with the stamped fields written over (or added to) it. */
+  apply(state: Readonly<Record<string, unknown>>): string {
+    return this.wrap(this.strip(state));
   }
 }

@@ -1,5 +1,6 @@
 import { type AwarenessEntry, writeAwarenessEntries } from './awareness-guard.ts';
 import type { Connection } from './connection.ts';
+import type { PresenceStamp } from './presence-stamp.ts';
 
 /**
  * A presence nobody renewed for this long is gone: y-protocols' `outdatedTimeout`. Clients renew
@@ -13,8 +14,13 @@ const TOMBSTONE_MS = 10 * 60_000;
 interface PresenceEntry {
   /** The server's clock for this client: peers ignore any change not newer than the last. */
   clock: number;
-  /** The JSON forwarded to peers (already stamped), or null once the presence is removed. */
+  /**
+   * The state's JSON, or null once the presence is removed. With a stamp, the client's own part
+   * only (stamped fields stripped): the stamp, shared by a person's connections, is added when it
+   * is sent, so the room does not keep the person's identity once per client.
+   */
   json: string | null;
+  stamp: PresenceStamp | null;
   updatedAt: number;
   /** The connection that speaks for this client id; null when it left or lives in another process. */
   owner: Connection | null;
@@ -48,6 +54,7 @@ export class Presence {
     clientId: number,
     clientClock: number,
     json: string | null,
+    stamp: PresenceStamp | null,
     owner: Connection | null,
     now: number,
   ): number {
@@ -56,10 +63,11 @@ export class Presence {
     if (entry) {
       entry.clock = clock;
       entry.json = json;
+      entry.stamp = stamp;
       entry.updatedAt = now;
       entry.owner = owner;
     } else {
-      this.#entries.set(clientId, { clock, json, updatedAt: now, owner });
+      this.#entries.set(clientId, { clock, json, stamp, updatedAt: now, owner });
     }
     return clock;
   }
@@ -77,10 +85,11 @@ export class Presence {
       if (!newer || entry.owner !== null) return false;
       entry.clock = clock;
       entry.json = json;
+      entry.stamp = null;
       entry.updatedAt = now;
       return true;
     }
-    this.#entries.set(clientId, { clock, json, updatedAt: now, owner: null });
+    this.#entries.set(clientId, { clock, json, stamp: null, updatedAt: now, owner: null });
     return true;
   }
 
@@ -119,7 +128,7 @@ export class Presence {
     const entries: AwarenessEntry[] = [];
     for (const clientId of clientIds) {
       const entry = this.#entries.get(clientId);
-      if (entry) entries.push({ clientId, clock: entry.clock, state: entry.json ?? 'null' });
+      if (entry) entries.push({ clientId, clock: entry.clock, state: stateOf(entry) });
     }
     return writeAwarenessEntries(entries);
   }
@@ -134,6 +143,13 @@ export class Presence {
   #remove(entry: PresenceEntry, now: number): void {
     entry.clock++;
     entry.json = null;
+    entry.stamp = null;
     entry.updatedAt = now;
   }
+}
+
+/** The state as peers receive it: stamped, or `null` for a removal. */
+function stateOf(entry: PresenceEntry): string {
+  if (entry.json === null) return 'null';
+  return entry.stamp ? entry.stamp.wrap(entry.json) : entry.json;
 }

@@ -376,6 +376,7 @@ export class Room {
     const stamp = connection.presence;
     const now = Date.now();
     const changed: AwarenessEntry[] = [];
+    let accepted = 0;
     for (const entry of readAwarenessEntries(update)) {
       if (longerThan(entry.state, this.deps.limits.maxAwarenessStateBytes)) continue;
       const owner = presence.ownerOf(entry.clientId);
@@ -389,15 +390,19 @@ export class Room {
       let json: string | null = null;
       if (entry.state !== 'null') {
         // Parsed once, to check it and stamp it; only the JSON is kept and forwarded.
-        json = stamp ? stampState(entry.state, stamp) : checkedState(entry.state);
+        json = stamp ? strippedState(entry.state, stamp) : checkedState(entry.state);
         if (json === null) continue;
       }
-      const clock = presence.set(entry.clientId, entry.clock, json, connection, now);
+      const clock = presence.set(entry.clientId, entry.clock, json, stamp, connection, now);
       this.#pendingAwareness.set(entry.clientId, connection);
-      changed.push({ clientId: entry.clientId, clock, state: json ?? 'null' });
+      accepted++;
+      if (this.deps.bus.remote) {
+        const state = json === null ? 'null' : stamp ? stamp.wrap(json) : json;
+        changed.push({ clientId: entry.clientId, clock, state });
+      }
     }
-    if (changed.length === 0) return;
-    if (this.deps.bus.remote) {
+    if (accepted === 0) return;
+    if (changed.length > 0) {
       this.deps.bus.publish(this.documentId, 'awareness', writeAwarenessEntries(changed));
     }
     this.#scheduleAwarenessFlush();
@@ -473,10 +478,10 @@ export class Room {
 
 function noop(): void {}
 
-/** Writes the connection's identity over one JSON presence state; null drops the entry. */
-function stampState(json: string, stamp: PresenceStamp): string | null {
+/** One JSON presence state without the fields the stamp writes; null drops the entry. */
+function strippedState(json: string, stamp: PresenceStamp): string | null {
   const parsed = parseObject(json);
-  return parsed ? stamp.apply(parsed) : null;
+  return parsed ? stamp.strip(parsed) : null;
 }
 
 /** The state as sent when it is a JSON object; null drops the entry. */

@@ -77,7 +77,12 @@ describe('joining', () => {
     expect(h.store.calls.documentExists).toEqual(['no-such-doc']);
     expect(h.store.calls.loadBody).toEqual([]);
     expect(await h.store.store.getDocument('no-such-doc')).toBeUndefined();
-    expect(h.sync.stats()).toEqual({ rooms: 0, connections: 0, pendingCommits: 0 });
+    expect(h.sync.stats()).toEqual({
+      rooms: 0,
+      documentsBuilt: 0,
+      connections: 0,
+      pendingCommits: 0,
+    });
   });
 
   it('closes an archived document with 4404 too', async () => {
@@ -333,7 +338,12 @@ describe('shutdown', () => {
     expect(a.text()).toBe(b.text());
     expect(a.text()).toContain(' A');
     expect(a.text()).toContain(' B');
-    expect(h.sync.stats()).toEqual({ rooms: 0, connections: 0, pendingCommits: 0 });
+    expect(h.sync.stats()).toEqual({
+      rooms: 0,
+      documentsBuilt: 0,
+      connections: 0,
+      pendingCommits: 0,
+    });
 
     for (const id of ['doc-a', 'doc-b']) {
       const body = await h.store.body(id);
