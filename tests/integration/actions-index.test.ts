@@ -167,7 +167,7 @@ describe('the action index', () => {
     const notes = await createDocument(claire, 'notes');
     const n = await editorOn(claire, notes);
     // Typing: the indexer learns the notes hold no action, then skips commits that cannot add one.
-    for (const word of ['Compte ', 'rendu ', 'du ', 'comité']) {
+    for (const word of ['Suivi ', "du plan d'action ", 'du ', 'comité']) {
       await n.edit(() => $getRoot().getLastChildOrThrow().selectEnd().insertText(word));
       await new Promise((resolve) => setTimeout(resolve, 400));
     }

@@ -14,9 +14,11 @@ export interface ActionIndexerOptions {
 }
 
 /**
- * The type of Lexical's action node as it appears in a Yjs update that creates one: @lexical/yjs
- * stores it as the `__type` attribute of the node's XmlText, a string written out in full.
+ * What a Yjs update that creates an action node must contain: @lexical/yjs stores a node's type
+ * as the `__type` attribute of its XmlText, key and value written out in full. Typed text alone
+ * never carries the key, so a keystroke ("transaction", "plan d'action") is not mistaken for one.
  */
+const TYPE_KEY = Buffer.from('__type');
 const ACTION_TYPE = Buffer.from('action');
 
 /**
@@ -112,7 +114,6 @@ export class ActionIndexer {
 
 /** False only when `update` certainly creates no action node (it never names the type). */
 function mayCreateAction(update: Uint8Array): boolean {
-  return (
-    Buffer.from(update.buffer, update.byteOffset, update.byteLength).indexOf(ACTION_TYPE) !== -1
-  );
+  const bytes = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
+  return bytes.indexOf(TYPE_KEY) !== -1 && bytes.indexOf(ACTION_TYPE) !== -1;
 }
