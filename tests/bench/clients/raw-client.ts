@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import WebSocket from 'ws';
+import { FrameSocket } from './frame-socket.ts';
 import { isStep1, isStep2, syncStep1Frame, syncStep2Frame, wireBytes } from './protocol.ts';
 
 export interface RawClientOptions {
@@ -24,7 +24,7 @@ interface Waiter {
  * harness spends as little as possible while the server is being measured.
  */
 export class RawClient {
-  readonly ws: WebSocket;
+  readonly socket: FrameSocket;
   /** performance.now() when the socket was created (the join started). */
   readonly startedAt: number;
   openedAt = Number.NaN;
@@ -47,46 +47,47 @@ export class RawClient {
   constructor(url: string, options: RawClientOptions = {}) {
     this.recording = options.record ?? false;
     this.startedAt = performance.now();
-    this.ws = new WebSocket(url, {
-      perMessageDeflate: false,
-      skipUTF8Validation: true,
-      ...(options.headers && { headers: options.headers }),
-    });
     const answerStep1 = options.answerStep1 ?? false;
     const onFrame = options.onFrame;
-    this.ws.on('message', (raw: Buffer) => {
-      const receivedAt = performance.now();
-      this.framesIn++;
-      this.bytesIn += wireBytes(raw.byteLength, false);
-      if (answerStep1 && isStep1(raw)) this.send(syncStep2Frame());
-      onFrame?.(raw, receivedAt);
-      if (this.recording) {
-        this.times.push(receivedAt);
-        this.frames.push(raw);
-      }
-      if (this.#waiters.size === 0) return;
-      for (const waiter of this.#waiters) {
-        if (!waiter.matches(raw)) continue;
-        this.#waiters.delete(waiter);
-        waiter.resolve({ data: raw, receivedAt });
-      }
-    });
+    let opened!: () => void;
+    let failed!: (error: Error) => void;
+    let closed!: () => void;
     this.#opened = new Promise<void>((resolve, reject) => {
-      this.ws.once('open', () => {
-        this.openedAt = performance.now();
-        resolve();
-      });
-      this.ws.once('error', reject);
+      opened = resolve;
+      failed = reject;
     });
-    // Swallow errors after open (a server closing mid-run): the close code tells the story.
+    // A failed handshake rejects `opened()`; the close code tells the rest of the story.
     this.#opened.catch(() => {});
     this.#closed = new Promise<void>((resolve) => {
-      this.ws.once('close', (code: number) => {
-        this.closeCode = code;
-        resolve();
-      });
+      closed = resolve;
     });
-    this.ws.on('error', () => {});
+    this.socket = new FrameSocket(url, options.headers ?? {}, {
+      onOpen: () => {
+        this.openedAt = performance.now();
+        opened();
+      },
+      onError: failed,
+      onClose: (code) => {
+        this.closeCode = code;
+        closed();
+      },
+      onMessage: (raw, receivedAt) => {
+        this.framesIn++;
+        this.bytesIn += wireBytes(raw.byteLength, false);
+        if (answerStep1 && isStep1(raw)) this.send(syncStep2Frame());
+        onFrame?.(raw, receivedAt);
+        if (this.recording) {
+          this.times.push(receivedAt);
+          this.frames.push(raw);
+        }
+        if (this.#waiters.size === 0) return;
+        for (const waiter of this.#waiters) {
+          if (!waiter.matches(raw)) continue;
+          this.#waiters.delete(waiter);
+          waiter.resolve({ data: raw, receivedAt });
+        }
+      },
+    });
   }
 
   opened(): Promise<void> {
@@ -94,14 +95,14 @@ export class RawClient {
   }
 
   get open(): boolean {
-    return this.ws.readyState === WebSocket.OPEN;
+    return this.socket.isOpen;
   }
 
   send(frame: Uint8Array): void {
     this.framesOut++;
     this.bytesOut += wireBytes(frame.byteLength, true);
     if (frame[0] === 0 && (frame[1] === 1 || frame[1] === 2)) this.updatesSent++;
-    this.ws.send(frame);
+    this.socket.send(frame);
   }
 
   /** Resolves with the next frame that matches (frames already received are not looked at). */
@@ -151,13 +152,9 @@ export class RawClient {
 
   /** Closes with 1000 and waits for the close handshake (terminates after `timeoutMs`). */
   async close(timeoutMs = 5_000): Promise<void> {
-    if (this.ws.readyState === WebSocket.CLOSED) return;
-    if (this.ws.readyState === WebSocket.CONNECTING) {
-      this.ws.terminate();
-      return this.#closed;
-    }
-    this.ws.close(1000);
-    const timer = setTimeout(() => this.ws.terminate(), timeoutMs);
+    if (this.socket.isClosed) return;
+    this.socket.close(1000);
+    const timer = setTimeout(() => this.socket.terminate(), timeoutMs);
     await this.#closed;
     clearTimeout(timer);
   }
