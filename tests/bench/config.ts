@@ -82,13 +82,16 @@ export const fullProfile: Profile = {
     observers: [10, 100, 500],
     charsPerSecond: 10,
     warmupMs: 1_000,
-    measureMs: 4_000,
+    // 100 keystrokes a run, 500 a point. A keystroke's samples (one per observer) arrive
+    // together, so a p99 stands on keystrokes, not samples: with 40 a run (4 s), one GC pause
+    // or one harness stall in 200 keystrokes made a point's p99 on its own.
+    measureMs: 10_000,
     minSamplesPerRun: 400,
   },
   everyoneTypes: {
     fixed: [50, 100],
     step: 50,
-    maxPeople: 300,
+    maxPeople: 500,
     thresholdMs: 50,
     charsPerSecond: 2,
     warmupMs: 1_000,

@@ -1,25 +1,10 @@
-export { writeBundle } from './bundle.ts';
-export { asciiFileName, exportFileName } from './filenames.ts';
-export {
-  type ExportFormat,
-  exportFormats,
-  formatSpecs,
-  isExportFormat,
-  type RenderedExport,
-  renderExport,
-} from './formats.ts';
-export {
-  type AccordManifest,
-  buildManifest,
-  MANIFEST_NAME,
-  manifestBytes,
-} from './manifest.ts';
-export type { Approval, ExportMeta, SignatureBlock, SignatureParty } from './meta.ts';
+export * from './files.ts';
 export { readExportTree } from './read.ts';
 export { renderDocx } from './render/docx/document.ts';
 export { renderHtml } from './render/html.ts';
 export { renderMarkdown } from './render/markdown.ts';
 export { renderPdf } from './render/pdf/document.ts';
+export { renderExport } from './render-export.ts';
 export {
   type BlockConverter,
   type ConvertContext,

@@ -70,7 +70,8 @@ async function until(check: () => boolean, what: string): Promise<void> {
 }
 
 const sizes = [0, 1, 125, 126, 65_535, 65_536, 300_000];
-const payload = (size: number) => Buffer.from(Array.from({ length: size }, (_, i) => (i * 7) % 256));
+const payload = (size: number) =>
+  Buffer.from(Array.from({ length: size }, (_, i) => (i * 7) % 256));
 
 describe('FrameSocket against a ws server', () => {
   it('upgrades with the given headers and carries binary messages of every header size both ways', async () => {
@@ -89,7 +90,8 @@ describe('FrameSocket against a ws server', () => {
     for (const size of sizes) socket.send(payload(size));
     await until(() => client.messages.length === sizes.length, 'the client to receive every size');
     expect(client.messages.map((m) => m.length)).toEqual(sizes);
-    for (const [i, size] of sizes.entries()) expect(client.messages[i]!.equals(payload(size))).toBe(true);
+    for (const [i, size] of sizes.entries())
+      expect(client.messages[i]!.equals(payload(size))).toBe(true);
   });
 
   it('joins a fragmented message and answers pings', async () => {

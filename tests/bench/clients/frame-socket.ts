@@ -79,7 +79,8 @@ export class FrameSocket {
     this.#socket.on('close', () => {
       const wasConnecting = this.#state === 'connecting';
       this.#state = 'closed';
-      if (wasConnecting) this.#events.onError(new Error(`connection to ${url} closed before the upgrade`));
+      if (wasConnecting)
+        this.#events.onError(new Error(`connection to ${url} closed before the upgrade`));
       this.#events.onClose(this.#closeCode);
     });
   }
@@ -136,7 +137,10 @@ export class FrameSocket {
         return;
       }
       const failure = this.#checkUpgrade(data.toString('latin1', 0, end));
-      if (failure) return this.#fail(failure);
+      if (failure) {
+        this.#fail(failure);
+        return;
+      }
       this.#state = 'open';
       this.#events.onOpen();
       data = data.subarray(end + 4);
@@ -184,7 +188,8 @@ export class FrameSocket {
     } else if (opcode === Opcode.close) {
       this.#closeCode = length >= 2 ? payload.readUInt16BE(0) : 1005;
       // Answer a close the server started; ours was already sent. Either way the server ends TCP.
-      if (this.#state === 'open') this.#socket.write(maskedFrame(Opcode.close, payload.subarray(0, 2)));
+      if (this.#state === 'open')
+        this.#socket.write(maskedFrame(Opcode.close, payload.subarray(0, 2)));
       this.#state = 'closing';
       this.#socket.end();
     }
@@ -198,7 +203,9 @@ export class FrameSocket {
       .find((line) => line.toLowerCase().startsWith('sec-websocket-accept:'))
       ?.slice('sec-websocket-accept:'.length)
       .trim();
-    const expected = createHash('sha1').update(this.#key + GUID).digest('base64');
+    const expected = createHash('sha1')
+      .update(this.#key + GUID)
+      .digest('base64');
     return accept === expected ? null : 'wrong Sec-WebSocket-Accept';
   }
 

@@ -94,6 +94,8 @@ export async function startAccord(options: ServerOptions = {}): Promise<AccordSe
     args: [
       ...profileArgs,
       ...(process.env.BENCH_ACCORD_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      // As `pnpm serve` starts it: libraries' production builds (Lexical's alone, not dev + prod).
+      '--conditions=production',
       '--import',
       'tsx',
       'src/main.ts',

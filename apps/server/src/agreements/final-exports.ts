@@ -9,7 +9,7 @@ import {
   manifestBytes,
   type SignatureBlock,
   writeBundle,
-} from '@accord/export';
+} from '@accord/export/files';
 import { type AgreementExportFile, isStoreError, type Store } from '@accord/store';
 import type { ExportRenderer } from '../exports/renderer.ts';
 import { storedRenderJob } from '../exports/stored-job.ts';

@@ -1,4 +1,4 @@
-import { asciiFileName } from '@accord/export';
+import { asciiFileName } from '@accord/export/files';
 
 /** RFC 5987 `ext-value` encoding: UTF-8, percent-encoded except attr-char. */
 function encodeExtValue(value: string): string {

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { RenderedExport } from '@accord/export';
-import { type RenderJob, runRenderJob } from './render-job.ts';
+import type { RenderedExport } from '@accord/export/files';
+import type { RenderJob } from './render-job.ts';
 import type { WorkerRequest, WorkerResponse } from './render-worker.ts';
 
 /** Renders exports from stored state. */
@@ -9,9 +9,15 @@ export interface ExportRenderer {
   close(): Promise<void>;
 }
 
-/** Renders on the calling thread: for tools and tests that have no rooms to keep responsive. */
+/**
+ * Renders on the calling thread: for tools and tests that have no rooms to keep responsive. The
+ * renderers load on the first export, so a server thread that never renders never holds them.
+ */
 export function inProcessRenderer(): ExportRenderer {
-  return { render: runRenderJob, close: async () => {} };
+  return {
+    render: async (job) => (await import('./render-job.ts')).runRenderJob(job),
+    close: async () => {},
+  };
 }
 
 /** More exports are waiting than the worker should queue: ask the client to come back. */

@@ -1,4 +1,4 @@
-import type { ExportFormat, ExportMeta } from '@accord/export';
+import type { ExportFormat, ExportMeta } from '@accord/export/files';
 import type { Store } from '@accord/store';
 import type { RenderJob } from './render-job.ts';
 

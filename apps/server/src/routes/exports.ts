@@ -1,5 +1,10 @@
 import type { DocumentRecord } from '@accord/domain';
-import { type ExportFormat, type ExportMeta, formatSpecs, isExportFormat } from '@accord/export';
+import {
+  type ExportFormat,
+  type ExportMeta,
+  formatMedia,
+  isExportFormat,
+} from '@accord/export/files';
 import type { AgreementExportFile, Store } from '@accord/store';
 import { Hono } from 'hono';
 import { appendAudit, partnershipChain } from '../audit.ts';
@@ -23,7 +28,7 @@ async function finalFile(
   if (document.kind !== 'agreement') return undefined;
   const agreement = await store.getAgreement(document.id);
   if (agreement?.state !== 'final') return undefined;
-  const { contentType } = formatSpecs[format];
+  const { contentType } = formatMedia[format];
   const record = (await store.listAgreementExports(document.id)).find(
     (file) => file.mediaType === contentType,
   );
