@@ -66,7 +66,7 @@ try {
     returnByValue: true,
   });
   const pauses = JSON.parse(gc.result.value) as [number, number][];
-  const kinds: Record<number, string> = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weakcb' };
+  const kinds: Record<number, string> = { 1: 'minor', 4: 'major', 8: 'incremental', 16: 'weakcb' };
   const byKind = new Map<string, number[]>();
   for (const [k, ms] of pauses)
     byKind.set(kinds[k] ?? String(k), [...(byKind.get(kinds[k] ?? String(k)) ?? []), ms]);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MAX_FRAME_BYTES, type ServerOptions } from './options.ts';
@@ -13,6 +13,20 @@ import {
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
 const serverDir = path.join(repoRoot, 'apps', 'server');
+
+/**
+ * Node's arguments from `pnpm serve` (apps/server/package.json), so the benchmark runs Accord with
+ * exactly the flags production does.
+ */
+function serveArgs(): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(serverDir, 'package.json'), 'utf8')) as {
+    scripts: { serve: string };
+  };
+  const [node, ...args] = manifest.scripts.serve.split(/\s+/);
+  if (node !== 'node')
+    throw new Error(`pnpm serve does not start with node: ${manifest.scripts.serve}`);
+  return args;
+}
 
 export const BENCH_DOCUMENT_TITLE = 'Bench notes';
 
@@ -94,11 +108,7 @@ export async function startAccord(options: ServerOptions = {}): Promise<AccordSe
     args: [
       ...profileArgs,
       ...(process.env.BENCH_ACCORD_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-      // As `pnpm serve` starts it: libraries' production builds (Lexical's alone, not dev + prod).
-      '--conditions=production',
-      '--import',
-      'tsx',
-      'src/main.ts',
+      ...serveArgs(),
     ],
     cwd: serverDir,
     env,

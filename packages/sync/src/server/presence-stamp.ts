@@ -44,9 +44,4 @@ export class PresenceStamp {
     if (!this.#fields) return stripped;
     return stripped === '{}' ? `{${this.#fields}}` : `${stripped.slice(0, -1)},${this.#fields}}`;
   }
-
-  /** The JSON of `state` with the stamped fields written over (or added to) it. */
-  apply(state: Readonly<Record<string, unknown>>): string {
-    return this.wrap(this.strip(state));
-  }
 }
