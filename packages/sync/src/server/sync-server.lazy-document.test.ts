@@ -45,4 +45,23 @@ describe('a room serves its stored bytes until someone edits', () => {
     expect(step2!.update.byteLength).toBeLessThan(full.byteLength);
     expect(h.sync.stats()).toMatchObject({ documentsBuilt: 0 });
   });
+
+  it('asks joiners with the stored state vector, and with the document’s once it is built', async () => {
+    const stored = (await h.store.body('doc-a')).snapshot!;
+    const first = await h.joined('doc-a');
+    const second = await h.joined('doc-a');
+    const [asked] = second.of('step1');
+    expect(Y.decodeStateVector(asked!.stateVector)).toEqual(
+      Y.decodeStateVector(Y.encodeStateVectorFromUpdate(stored)),
+    );
+
+    first.type(' à tous');
+    await waitFor(() => second.text() === 'Bonjour à tous', 'the edit to reach the other');
+    const third = await h.joined('doc-a');
+    const [askedAfter] = third.of('step1');
+    // The edit is in the state vector: the one read from the stored bytes is not served again.
+    expect(Y.decodeStateVector(askedAfter!.stateVector)).toEqual(
+      Y.decodeStateVector(Y.encodeStateVector(first.doc)),
+    );
+  });
 });
