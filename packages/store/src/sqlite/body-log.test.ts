@@ -172,6 +172,21 @@ describe('compact', () => {
     expect(await loadText(store, 'a')).toBe('Alpha: 1.2.3.4.5.');
   });
 
+  it('stores each snapshot’s state vector with it', async () => {
+    const initial = await store.loadBody('a');
+    expect(initial.snapshotStateVector).toEqual(Y.encodeStateVectorFromUpdate(initial.snapshot!));
+    const { statesAfter } = await fiveEdits();
+    await store.compact('a', statesAfter[4]!, 5);
+    const body = await store.loadBody('a');
+    expect(body.snapshotStateVector).toEqual(Y.encodeStateVectorFromUpdate(statesAfter[4]!));
+    // Bytes Yjs cannot read are still stored as given, without a state vector.
+    await store.compact('a', new Uint8Array([1, 2, 3]), 5);
+    expect(await store.loadBody('a')).toMatchObject({
+      snapshot: new Uint8Array([1, 2, 3]),
+      snapshotStateVector: null,
+    });
+  });
+
   it('ignores a compaction older than the stored snapshot', async () => {
     const { statesAfter } = await fiveEdits();
     await store.compact('a', statesAfter[3]!, 4);

@@ -14,6 +14,7 @@ interface TailRow {
 interface SnapshotRow {
   state: Buffer | null;
   upto_seq: number | null;
+  state_vector: Buffer | null;
 }
 
 /**
@@ -52,7 +53,7 @@ export class SqliteBodyLog {
       )
       .pluck();
     this.#selectSnapshot = db.prepare<[string], SnapshotRow>(
-      `SELECT s.state, s.upto_seq FROM documents d
+      `SELECT s.state, s.upto_seq, s.state_vector FROM documents d
        LEFT JOIN document_snapshots s ON s.document_id = d.id WHERE d.id = ?`,
     );
     this.#selectTail = db.prepare<[string, number], TailRow>(
@@ -64,9 +65,10 @@ export class SqliteBodyLog {
     this.#touchDocument = db.prepare<[number, string]>(
       'UPDATE documents SET updated_at = ? WHERE id = ?',
     );
-    this.#upsertSnapshot = db.prepare<[string, Uint8Array, number]>(
-      `INSERT INTO document_snapshots (document_id, state, upto_seq) VALUES (?, ?, ?)
-       ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, upto_seq = excluded.upto_seq`,
+    this.#upsertSnapshot = db.prepare<[string, Uint8Array, number, Uint8Array | null]>(
+      `INSERT INTO document_snapshots (document_id, state, upto_seq, state_vector) VALUES (?, ?, ?, ?)
+       ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, upto_seq = excluded.upto_seq,
+         state_vector = excluded.state_vector`,
     );
     this.#deleteUpTo = db.prepare<[string, number]>(
       'DELETE FROM document_updates WHERE document_id = ? AND seq <= ?',
@@ -152,6 +154,8 @@ export class SqliteBodyLog {
     });
     return {
       snapshot: snapshot.state && toBytes(snapshot.state),
+      snapshotStateVector:
+        snapshot.state && snapshot.state_vector && toBytes(snapshot.state_vector),
       updates,
       lastSeq,
       tailBytes,
@@ -167,7 +171,7 @@ export class SqliteBodyLog {
     }
     const current = this.#selectSnapshot.get(documentId)?.upto_seq ?? null;
     if (current !== null && current > uptoSeq) return;
-    this.#upsertSnapshot.run(documentId, state, uptoSeq);
+    this.#upsertSnapshot.run(documentId, state, uptoSeq, stateVectorOf(state));
     this.#deleteUpTo.run(documentId, uptoSeq);
   }
 
@@ -179,6 +183,20 @@ export class SqliteBodyLog {
     if (position === undefined) throw unknownDocument(documentId);
     this.#lastSeqs.set(documentId, position);
     return position;
+  }
+}
+
+/**
+ * The snapshot's state vector, stored beside it: reading it from the state takes a parse of the
+ * whole update (10 ms for 300 KB once the code is warm, 50 ms in a fresh process), which a room's
+ * first joiner would otherwise wait for. Null for bytes Yjs cannot read: the log stores what it
+ * is given, and the room then reads the state vector itself, as for older snapshots.
+ */
+export function stateVectorOf(state: Uint8Array): Uint8Array | null {
+  try {
+    return Y.encodeStateVectorFromUpdate(state);
+  } catch {
+    return null;
   }
 }
 

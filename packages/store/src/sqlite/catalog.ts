@@ -7,6 +7,7 @@ import type {
   ParticipationWithOrganisation,
   PartnershipRecord,
 } from '../store.ts';
+import { stateVectorOf } from './body-log.ts';
 import {
   alreadyExists,
   notParticipating,
@@ -129,8 +130,8 @@ export class SqliteCatalog {
        VALUES (@id, @partnership_id, @kind, @language, @title, @created_at, @updated_at, @archived)`,
     );
     // upto_seq 0: the initial state stands for "before any log row".
-    this.#insertInitialSnapshot = db.prepare<[string, Uint8Array]>(
-      'INSERT INTO document_snapshots (document_id, state, upto_seq) VALUES (?, ?, 0)',
+    this.#insertInitialSnapshot = db.prepare<[string, Uint8Array, Uint8Array | null]>(
+      'INSERT INTO document_snapshots (document_id, state, upto_seq, state_vector) VALUES (?, ?, 0, ?)',
     );
     this.#selectDocument = db.prepare<[string], DocumentRow>(
       'SELECT * FROM documents WHERE id = ?',
@@ -163,7 +164,7 @@ export class SqliteCatalog {
             archived: bit(doc.archived),
           }),
       );
-      this.#insertInitialSnapshot.run(doc.id, initialState);
+      this.#insertInitialSnapshot.run(doc.id, initialState, stateVectorOf(initialState));
     });
     this.#endParticipation = db.transaction(
       (partnershipId: string, organisationId: string, at: number): string[] => {

@@ -400,4 +400,15 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 8,
+    description: 'snapshots keep their Yjs state vector',
+    sql: `
+      -- Written with the snapshot at compaction (on the body writer's thread), so a room loaded
+      -- from it answers its first joiner without parsing the whole state for its own sync step 1.
+      -- NULL for snapshots written before (and for bytes Yjs cannot read): the state vector is
+      -- then read from the state, as before.
+      ALTER TABLE document_snapshots ADD COLUMN state_vector BLOB;
+    `,
+  },
 ];

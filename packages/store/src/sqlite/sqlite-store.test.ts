@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { StoreError } from '../errors.ts';
 import type { InvitationRecord, Store } from '../store.ts';
 import { createSqliteStore } from './sqlite-store.ts';
@@ -277,6 +278,7 @@ describe('documents', () => {
     await store.createDocument(documentRecord('d1', 'p1'), state);
     expect(await store.loadBody('d1')).toEqual({
       snapshot: state,
+      snapshotStateVector: Y.encodeStateVectorFromUpdate(state),
       updates: [],
       lastSeq: 0,
       tailBytes: 0,

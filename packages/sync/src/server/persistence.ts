@@ -6,6 +6,8 @@ import type { BodyLock } from '../protocol.ts';
  */
 export interface StoredDocumentBody {
   snapshot: Uint8Array | null;
+  /** The snapshot's state vector when the store keeps it: spares a parse of the whole snapshot. */
+  snapshotStateVector?: Uint8Array | null;
   updates: Uint8Array[];
   lastSeq: number;
   tailBytes: number;

@@ -59,7 +59,7 @@ export class Room {
   #doc: Y.Doc | null = null;
   /** The stored state while the document is not built: the parts as loaded, merged on first use. */
   #unapplied: Uint8Array[] | null;
-  /** The state vector of the stored bytes, once a joiner needed it (see #stateVector). */
+  /** The state vector of the stored bytes: from the store, or read once a joiner needed it. */
   #storedStateVector: Uint8Array | null = null;
   /** Joiners whose step 1 the server answers before sending its own. */
   #awaitingStep1 = new Set<Connection>();
@@ -97,6 +97,10 @@ export class Room {
   ) {
     const stored = body.snapshot ? [body.snapshot, ...body.updates] : [...body.updates];
     this.#unapplied = stored.length > 0 ? stored : null;
+    // With no log rows after it, the snapshot's stored state vector is the room's.
+    if (body.snapshot && body.updates.length === 0 && body.snapshotStateVector) {
+      this.#storedStateVector = body.snapshotStateVector;
+    }
     this.#fullState = null;
     this.tailRows = body.updates.length;
     this.tailBytes = body.tailBytes;
@@ -130,8 +134,9 @@ export class Room {
   }
 
   /**
-   * The server's state vector. While the document is not built it is read from the stored bytes
-   * once (a parse of the whole update: ~10 ms for 300 KB) and kept until the document is built.
+   * The server's state vector. While the document is not built it comes with the snapshot, or is
+   * read from the stored bytes once (a parse of the whole update: ~10 ms for 300 KB, 50 ms in a
+   * fresh process) and kept until the document is built.
    */
   #stateVector(): Uint8Array {
     const stored = this.#unapplied;

@@ -64,4 +64,26 @@ describe('a room serves its stored bytes until someone edits', () => {
       Y.decodeStateVector(Y.encodeStateVector(first.doc)),
     );
   });
+
+  it('takes its state vector from the store when the snapshot has one and no log row follows', async () => {
+    const writer = await h.joined('doc-a');
+    writer.type(', Lucie');
+    await waitFor(() => writer.saved > 0, 'the edit to be stored');
+    writer.leave();
+    await waitFor(() => h.sync.stats().rooms === 0, 'the room to unload (and compact)');
+    const body = await h.store.body('doc-a');
+    expect(body.updates).toHaveLength(0);
+    expect(body.snapshotStateVector).toEqual(Y.encodeStateVectorFromUpdate(body.snapshot!));
+
+    // A stand-in state vector proves which one the room sends: the stored one, not a parse.
+    const marker = Y.encodeStateVector(new Map([[424242, 7]]));
+    const { loadBody } = h.store.persistence;
+    h.store.persistence.loadBody = async (id) => ({
+      ...(await loadBody(id)),
+      snapshotStateVector: marker,
+    });
+    const reader = await h.joined('doc-a');
+    expect(Y.decodeStateVector(reader.of('step1')[0]!.stateVector)).toEqual(new Map([[424242, 7]]));
+    expect(reader.text()).toBe('Bonjour, Lucie');
+  });
 });
