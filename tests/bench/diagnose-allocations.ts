@@ -6,6 +6,7 @@ import { Typist } from './clients/keystrokes.ts';
 // samples allocations (collected ones included) over the typing, and prints bytes per keystroke by
 // allocating function. Usage:
 //   node --import tsx bench/diagnose-allocations.ts [accord|reference] [observers=10] [seconds=10]
+// With SAMPLE=0 it only prints the GC pauses (the sampling profiler slows the server down).
 import { syncUpdateFrame } from './clients/protocol.ts';
 import { closeAll, joinMany } from './clients/raw-client.ts';
 import { startServer } from './servers/index.ts';
@@ -76,30 +77,32 @@ try {
     );
   }
   await sleep(500);
-  if (!sampling) process.exit(0);
-  const { profile } = await session.call<{ profile: { head: ProfileNode } }>(
-    'HeapProfiler.stopSampling',
-  );
-  session.close();
-  const bySite = new Map<string, number>();
-  let total = 0;
-  const walk = (node: ProfileNode) => {
-    const { functionName, url, lineNumber } = node.callFrame;
-    const file = url
-      .replace(/^.*\/node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, '')
-      .replace(/^.*\/work\/[^/]+\//, '');
-    const key = `${functionName || '(anonymous)'}  ${file}:${lineNumber + 1}`;
-    bySite.set(key, (bySite.get(key) ?? 0) + node.selfSize);
-    total += node.selfSize;
-    for (const child of node.children) walk(child);
-  };
-  walk(profile.head);
-  console.log(
-    `${kind}: ${keystrokes} keystrokes to ${observers} observers: ${(total / keystrokes / 1024).toFixed(1)} KiB allocated per keystroke`,
-  );
-  for (const [site, bytes] of [...bySite].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
-    console.log(`${(bytes / keystrokes).toFixed(0).padStart(8)} B  ${site}`);
+  if (sampling) {
+    const { profile } = await session.call<{ profile: { head: ProfileNode } }>(
+      'HeapProfiler.stopSampling',
+    );
+    session.close();
+    const bySite = new Map<string, number>();
+    let total = 0;
+    const walk = (node: ProfileNode) => {
+      const { functionName, url, lineNumber } = node.callFrame;
+      const file = url
+        .replace(/^.*\/node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, '')
+        .replace(/^.*\/work\/[^/]+\//, '');
+      const key = `${functionName || '(anonymous)'}  ${file}:${lineNumber + 1}`;
+      bySite.set(key, (bySite.get(key) ?? 0) + node.selfSize);
+      total += node.selfSize;
+      for (const child of node.children) walk(child);
+    };
+    walk(profile.head);
+    console.log(
+      `${kind}: ${keystrokes} keystrokes to ${observers} observers: ${(total / keystrokes / 1024).toFixed(1)} KiB allocated per keystroke`,
+    );
+    for (const [site, bytes] of [...bySite].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
+      console.log(`${(bytes / keystrokes).toFixed(0).padStart(8)} B  ${site}`);
+    }
   }
+  if (!sampling) session.close();
   typist.destroy();
   await closeAll(clients);
 } finally {
