@@ -103,8 +103,8 @@ export interface StoredBody {
   /** Merged state up to `snapshotSeq`, or null when the document was never compacted. */
   snapshot: Uint8Array | null;
   /**
-   * The Yjs state vector of `snapshot`, stored with it at compaction; null when the snapshot has
-   * none (written before it was kept, or the initial one). Says nothing of `updates`.
+   * The Yjs state vector of `snapshot`, stored with it when it is written; null for snapshots
+   * written before migration 8 and for bytes Yjs cannot read. Says nothing of `updates`.
    */
   snapshotStateVector: Uint8Array | null;
   /** Log rows after the snapshot, oldest first. */

@@ -34,13 +34,9 @@ interface ColdLoadRun {
 async function timedJoin(
   server: BenchServer,
   room: string,
-  expected: { text: string; state: Uint8Array },
+  expected: string,
   context: BenchContext,
 ): Promise<Join> {
-  // Warm the harness's own Yjs decoding right before each join: between two cold starts it sits
-  // idle for seconds, and the first apply afterwards ran up to twice as long as the next (the
-  // client's JIT, not the server, measured).
-  Y.applyUpdate(new Y.Doc(), expected.state);
   await waitForQuietMachine([server.pid], {
     maxCores: context.profile.harness.foreignCores / 2,
     maxWaitMs: context.profile.quietWaitMs,
@@ -56,7 +52,7 @@ async function timedJoin(
     if (frame.type !== 'sync') throw new Error('expected sync step 2');
     const doc = new Y.Doc();
     Y.applyUpdate(doc, frame.payload);
-    const textEqual = doc.getText('bench').toString() === expected.text;
+    const textEqual = doc.getText('bench').toString() === expected;
     const syncedAt = performance.now();
     doc.destroy();
     return {
@@ -83,7 +79,7 @@ export const coldLoad = defineScenario<ColdLoadRun>({
   async run(kind, _alternation, context) {
     const p = context.profile.coldLoad;
     const document = traceDocument(p.traceOps);
-    const expected = { text: document.texts.bench!, state: document.state };
+    const expected = document.texts.bench!;
     // Warm the harness's own Yjs decoding, so no sample pays for the client's JIT.
     for (let i = 0; i < 5; i++) Y.applyUpdate(new Y.Doc(), document.state);
 
