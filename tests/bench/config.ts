@@ -49,6 +49,12 @@ export interface Profile {
     settleMs: number;
     /** After the last close: Accord unloads a room 2 s (its default) after its last client left. */
     afterCloseMs: number;
+    /**
+     * Connections opened and closed (in rooms of their own) before the baseline: the code every
+     * connection runs is compiled once, and that one-time cost (JIT code, the compilers' scratch
+     * memory left in malloc's arenas) is not counted as the cost of each idle connection.
+     */
+    warmUp: { rooms: number; connectionsPerRoom: number };
   };
   joinStorm: { clients: number; documentBytes: number; storms: number };
   coldLoad: {
@@ -106,7 +112,13 @@ export const fullProfile: Profile = {
     warmupMs: 1_500,
     measureMs: 4_000,
   },
-  memory: { rooms: 200, connectionsPerRoom: 10, settleMs: 1_500, afterCloseMs: 4_000 },
+  memory: {
+    rooms: 200,
+    connectionsPerRoom: 10,
+    settleMs: 1_500,
+    afterCloseMs: 4_000,
+    warmUp: { rooms: 20, connectionsPerRoom: 25 },
+  },
   joinStorm: { clients: 100, documentBytes: 300 * 1024, storms: 4 },
   coldLoad: {
     traceOps: 259_778,
@@ -163,7 +175,13 @@ export const smokeProfile: Profile = {
     warmupMs: 300,
     measureMs: 800,
   },
-  memory: { rooms: 4, connectionsPerRoom: 3, settleMs: 100, afterCloseMs: 300 },
+  memory: {
+    rooms: 4,
+    connectionsPerRoom: 3,
+    settleMs: 100,
+    afterCloseMs: 300,
+    warmUp: { rooms: 2, connectionsPerRoom: 2 },
+  },
   joinStorm: { clients: 5, documentBytes: 20 * 1024, storms: 1 },
   coldLoad: {
     traceOps: 5_000,

@@ -15,8 +15,18 @@ const kind = (process.argv[2] ?? 'accord') as ServerKind;
 const extra = Number(process.argv[3] ?? 500);
 
 interface Snapshot {
-  snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+  snapshot: {
+    meta: {
+      node_fields: string[];
+      node_types: [string[]];
+      edge_fields: string[];
+      edge_types: [string[]];
+      location_fields: string[];
+    };
+  };
   nodes: number[];
+  edges: number[];
+  locations: number[];
   strings: string[];
 }
 
@@ -39,6 +49,21 @@ async function heapSnapshot(
       if (message.id === 2) resolve();
     });
   });
+  // Script ids → file names, to tell anonymous closures apart by where they were written.
+  const scripts = new Map<number, string>();
+  socket.on('message', (data: Buffer) => {
+    const message = JSON.parse(data.toString()) as {
+      method?: string;
+      params?: { scriptId: string; url: string };
+    };
+    if (message.method === 'Debugger.scriptParsed' && message.params) {
+      scripts.set(
+        Number(message.params.scriptId),
+        message.params.url.replace(/^.*node_modules\//, ''),
+      );
+    }
+  });
+  socket.send(JSON.stringify({ id: 100, method: 'Debugger.enable' }));
   socket.send(JSON.stringify({ id: id++, method: 'HeapProfiler.collectGarbage' }));
   socket.send(JSON.stringify({ id: id++, method: 'HeapProfiler.takeHeapSnapshot', params: {} }));
   await done;
@@ -50,13 +75,46 @@ async function heapSnapshot(
   const typeAt = fields.indexOf('type');
   const nameAt = fields.indexOf('name');
   const sizeAt = fields.indexOf('self_size');
+  const edgeCountAt = fields.indexOf('edge_count');
+  const edgeFields = parsed.snapshot.meta.edge_fields;
+  const edgeWidth = edgeFields.length;
+  const edgeTypes = parsed.snapshot.meta.edge_types[0];
+  const edgeTypeAt = edgeFields.indexOf('type');
+  const edgeNameAt = edgeFields.indexOf('name_or_index');
+  const edgeToAt = edgeFields.indexOf('to_node');
+  // Where each closure was written (the snapshot's locations: node, script, line, column).
+  const locationWidth = parsed.snapshot.meta.location_fields.length;
+  const writtenAt = new Map<number, string>();
+  for (let i = 0; i < parsed.locations.length; i += locationWidth) {
+    const [node, script, line] = parsed.locations.slice(i, i + 3) as [number, number, number];
+    writtenAt.set(node, `${scripts.get(script) ?? script}:${line + 1}`);
+  }
+  // A bound function is told apart by the function it binds.
+  const boundTarget = (node: number, firstEdge: number): string => {
+    const count = parsed.nodes[node + edgeCountAt]!;
+    for (let e = firstEdge; e < firstEdge + count * edgeWidth; e += edgeWidth) {
+      const type = edgeTypes[parsed.edges[e + edgeTypeAt]!];
+      const name =
+        type === 'element' || type === 'hidden'
+          ? ''
+          : parsed.strings[parsed.edges[e + edgeNameAt]!];
+      if (name === 'bound_function') {
+        const target = parsed.edges[e + edgeToAt]!;
+        return parsed.strings[parsed.nodes[target + nameAt]!] || writtenAt.get(target) || '?';
+      }
+    }
+    return '?';
+  };
+  let firstEdge = 0;
   const byName = new Map<string, { count: number; bytes: number }>();
   for (let i = 0; i < parsed.nodes.length; i += width) {
     const type = types[parsed.nodes[i + typeAt]!]!;
     const rawName = parsed.strings[parsed.nodes[i + nameAt]!]!;
-    const name =
-      type === 'object' || type === 'closure' || type === 'native' ? rawName : `(${type})`;
-    const key = `${type}:${name.slice(0, 60)}`;
+    let name = type === 'object' || type === 'closure' || type === 'native' ? rawName : `(${type})`;
+    if (type === 'closure' && name === 'native_bind') name = `bound ${boundTarget(i, firstEdge)}`;
+    else if (type === 'closure' && name === '') name = `anonymous @${writtenAt.get(i) ?? '?'}`;
+    firstEdge += parsed.nodes[i + edgeCountAt]! * edgeWidth;
+    const key = `${type}:${name.slice(0, 90)}`;
     const entry = byName.get(key) ?? { count: 0, bytes: 0 };
     entry.count++;
     entry.bytes += parsed.nodes[i + sizeAt]!;

@@ -28,6 +28,9 @@ const heap = (m: MemorySample) => m.heapUsedKiB + m.externalKiB;
  * notes template) and every client, like an idle browser tab, has synced and published its
  * presence once. Memory is sampled after a forced full GC (through the inspector, the same way for
  * both servers) once the load has settled: RSS from /proc and the V8 heap + external memory.
+ * Before the baseline, a warm-up batch of connections opens and closes in rooms of its own, so
+ * that what is compiled once (JIT code, and the compilers' scratch memory malloc keeps) is not
+ * divided among the measured connections.
  */
 export const memory = defineScenario<MemoryRun>({
   id: 'memory',
@@ -36,61 +39,73 @@ export const memory = defineScenario<MemoryRun>({
   run: (kind, _alternation, context) =>
     withServer(kind, context, { inspect: true }, async (server) => {
       const p = context.profile.memory;
-      const rooms: string[] = [];
       const reference = kind === 'reference' ? (server as ReferenceServer) : null;
       // Accord's documents exist in its store (not loaded); the reference's rooms exist once
       // someone joins, and the first joiner brings the template.
-      for (let i = 0; i < p.rooms; i++) {
-        rooms.push(reference ? reference.emptyRoom() : await server.createRoom());
-      }
-      await sleep(p.settleMs);
-      const start = await server.memoryAfterGc();
-
-      const clients: RawClient[] = [];
-      let presenceId = 1;
-      const open = async (room: string, first: boolean) => {
-        const client = new RawClient(server.syncUrl(room), {
-          headers: server.wsHeaders,
-          answerStep1: true,
-        });
-        clients.push(client);
-        await client.opened();
-        if (first && reference) client.send(syncUpdateFrame(templateState()));
-        const synced = client.join();
-        const id = presenceId++;
-        client.send(
-          awarenessFrame(id, 0, {
-            name: `Personne ${id}`,
-            color: '#3060c0',
-            focusing: false,
-            anchorPos: null,
-            focusPos: null,
-            awarenessData: {},
-          }),
-        );
-        await synced;
+      const createRooms = async (count: number) => {
+        const created: string[] = [];
+        for (let i = 0; i < count; i++) {
+          created.push(reference ? reference.emptyRoom() : await server.createRoom());
+        }
+        return created;
       };
-      const openAll = async (jobs: (() => Promise<void>)[]) => {
+      let presenceId = 1;
+      /** Opens `perRoom` idle tabs in every room, 50 at a time; the first of a room brings the content. */
+      const openIdle = async (rooms: string[], perRoom: { from: number; to: number }) => {
+        const opened: RawClient[] = [];
+        const open = async (room: string, first: boolean) => {
+          const client = new RawClient(server.syncUrl(room), {
+            headers: server.wsHeaders,
+            answerStep1: true,
+          });
+          opened.push(client);
+          await client.opened();
+          if (first && reference) client.send(syncUpdateFrame(templateState()));
+          const synced = client.join();
+          const id = presenceId++;
+          client.send(
+            awarenessFrame(id, 0, {
+              name: `Personne ${id}`,
+              color: '#3060c0',
+              focusing: false,
+              anchorPos: null,
+              focusPos: null,
+              awarenessData: {},
+            }),
+          );
+          await synced;
+        };
+        const jobs: (() => Promise<void>)[] = [];
+        for (let c = perRoom.from; c < perRoom.to; c++) {
+          for (const room of rooms) jobs.push(() => open(room, c === 0));
+        }
         for (let i = 0; i < jobs.length; i += 50) {
           await Promise.all(jobs.slice(i, i + 50).map((job) => job()));
         }
+        return opened;
       };
-      await openAll(rooms.map((room) => () => open(room, true)));
+      const closeAndSettle = async (clients: RawClient[]) => {
+        await closeAll(clients);
+        const closedAt = performance.now();
+        await until(async () => (await server.health()).connections === 0, 10_000, 100);
+        await sleep(Math.max(0, p.afterCloseMs - (performance.now() - closedAt)));
+      };
+
+      const warmRooms = await createRooms(p.warmUp.rooms);
+      await closeAndSettle(await openIdle(warmRooms, { from: 0, to: p.warmUp.connectionsPerRoom }));
+      const rooms = await createRooms(p.rooms);
+      await sleep(p.settleMs);
+      const start = await server.memoryAfterGc();
+
+      const clients = await openIdle(rooms, { from: 0, to: 1 });
       await sleep(p.settleMs);
       const oneEach = await server.memoryAfterGc();
-      const rest: (() => Promise<void>)[] = [];
-      for (let c = 1; c < p.connectionsPerRoom; c++) {
-        for (const room of rooms) rest.push(() => open(room, false));
-      }
-      await openAll(rest);
+      clients.push(...(await openIdle(rooms, { from: 1, to: p.connectionsPerRoom })));
       await sleep(p.settleMs);
       const loaded = await server.memoryAfterGc();
       const { connections: connectionsSeen } = await server.health();
 
-      await closeAll(clients);
-      const closedAt = performance.now();
-      await until(async () => (await server.health()).connections === 0, 10_000, 100);
-      await sleep(Math.max(0, p.afterCloseMs - (performance.now() - closedAt)));
+      await closeAndSettle(clients);
       const afterClose = await server.memoryAfterGc();
       const { rooms: roomsAfterClose } = await server.health();
       return {
@@ -255,6 +270,7 @@ export const memory = defineScenario<MemoryRun>({
       checks,
       notes: [
         `${p.rooms} rooms × ${p.connectionsPerRoom} connections. Per room = (one connection in every room − start) ÷ rooms − one connection; per connection = (all − one per room) ÷ ${extraConnections}. Medians over the runs.`,
+        `Before the baseline, ${p.warmUp.rooms * p.warmUp.connectionsPerRoom} connections (${p.warmUp.rooms} rooms of their own × ${p.warmUp.connectionsPerRoom}) open, sync and close, the same for both servers: the code every connection runs is compiled then, so JIT code and the compilers' scratch memory malloc keeps are not counted per connection.`,
         'Heap = V8 heap used + external (Buffers/ArrayBuffers, e.g. cached encodings), after two forced full GCs through the inspector (--inspect on loopback: the same method for both servers, no server hook needed).',
         `Rooms still loaded after close — accord: ${runs
           .filter((x) => x.server === 'accord')
