@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { createSqliteStore, type Store } from '@accord/store';
 import { SyncServer } from '@accord/sync';
 import { createAdaptorServer } from '@hono/node-server';
-import { WebSocketServer } from 'ws';
 import { ActionIndexer } from './actions/indexer.ts';
 import { renderMissingFinalExports } from './agreements/final-exports.ts';
 import { documentLock } from './agreements/lifecycle.ts';
@@ -18,7 +17,7 @@ import { noMailer } from './mail/mailer.ts';
 import { createSmtpMailer } from './mail/smtp.ts';
 import { type SeededDemo, seedDemo } from './seed.ts';
 import { SocketIdentities } from './sync-identity.ts';
-import { SyncSocket } from './sync-socket.ts';
+import type { SyncSocket } from './sync-socket.ts';
 import { handleSyncUpgrades } from './sync-upgrade.ts';
 
 export interface RunningServer {
@@ -101,19 +100,22 @@ export async function startServer(config: Config): Promise<RunningServer> {
       : null;
   // Documents stored before the index existed (or seeded just now) are indexed in the background.
   void actionIndex.catchUp();
-  const wss = new WebSocketServer({
-    noServer: true,
-    maxPayload: sync.limits.maxFrameBytes,
-    WebSocket: SyncSocket,
-  });
+  const openSockets = new Set<SyncSocket>();
   const server = createAdaptorServer({ fetch: app.fetch });
-  handleSyncUpgrades(server as Server, wss, {
+  handleSyncUpgrades(server as Server, {
     sync,
     store,
     sessions,
     allowedOrigins: config.allowedOrigins,
     maxSocketsPerPerson: config.maxSocketsPerPerson,
     identities: new SocketIdentities(),
+    open: openSockets,
+    limits: {
+      maxMessageBytes: sync.limits.maxFrameBytes,
+      // A joiner's whole document is one frame: room for a few of those behind a slow reader.
+      maxBufferedBytes: Math.max(16 * 1024 * 1024, 4 * sync.limits.maxFrameBytes),
+      closeTimeoutMs: 10_000,
+    },
   });
   // Listen once the store can commit: a first join must not share the CPU with start-up.
   await store.ready();
@@ -135,7 +137,6 @@ export async function startServer(config: Config): Promise<RunningServer> {
     stop() {
       stopping ??= (async () => {
         server.close();
-        wss.close();
         live.stop();
         await digests?.stop();
         await background.idle();
@@ -143,7 +144,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         await exportRenderer.close();
         await sync.shutdown();
         await actionIndex.stop();
-        for (const socket of wss.clients) socket.terminate();
+        for (const socket of openSockets) socket.terminate();
         await store.close();
       })();
       return stopping;

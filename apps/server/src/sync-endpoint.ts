@@ -2,21 +2,16 @@ import type { PersonRecord, Role, SessionRecord } from '@accord/domain';
 import { canEditBody, ID_PATTERN } from '@accord/domain';
 import type { Store } from '@accord/store';
 import { CloseCode, PresenceStamp, type SyncServer } from '@accord/sync';
-import type { Sessions } from './auth/sessions.ts';
 import { hashToken } from './auth/tokens.ts';
-import type { SocketIdentities } from './sync-identity.ts';
-import type { SyncSocket } from './sync-socket.ts';
+import type { SyncSocket, SyncSocketHost } from './sync-socket.ts';
 
-export interface SyncEndpointDeps {
+export interface SyncEndpointDeps extends SyncSocketHost {
   sync: SyncServer;
   store: Store;
-  sessions: Sessions;
   /** Origins allowed besides the server's own (e.g. the Vite dev server). */
   allowedOrigins: readonly string[];
   /** Open document sockets one person may hold; more close with 4429. */
   maxSocketsPerPerson: number;
-  /** Identities shared by the sockets of one session (see SocketIdentities). */
-  identities: SocketIdentities;
 }
 
 /** What the upgrade request says, read once; the request itself is not kept. */
@@ -110,8 +105,6 @@ export async function admitSocket(
   const auth = request.sessionToken ? await deps.sessions.fromToken(request.sessionToken) : null;
   const admission = await admit(deps, documentId, request.ticket, auth);
   return function openSocket(ws) {
-    // Protocol errors (an oversized frame: 1009) close the socket themselves; nothing to add.
-    ws.on('error', ignore);
     if (!admission.ok) {
       ws.close(admission.code, admission.reason);
       return;
@@ -146,8 +139,6 @@ export async function admitSocket(
       // `ws` sends frames and closes with a code and reason, as the sync core asks.
       transport: ws,
     });
-    ws.attach(handle, identity, deps);
+    ws.attach(handle, identity);
   };
 }
-
-function ignore(): void {}

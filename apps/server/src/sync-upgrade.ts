@@ -1,29 +1,31 @@
 import { type IncomingMessage, type Server, STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { parse as parseCookies } from 'hono/utils/cookie';
-import type { WebSocketServer } from 'ws';
 import { SESSION_COOKIE } from './auth/sessions.ts';
 import { admitSocket, type SyncEndpointDeps, type SyncRequest } from './sync-endpoint.ts';
-import type { SyncSocket } from './sync-socket.ts';
+import { SyncSocket } from './sync-socket.ts';
+import { checkHandshake, switchingProtocols } from './websocket/index.ts';
 
 const SYNC_PATH = /^\/sync\/([^/]+)$/;
 
 /**
- * Websocket upgrades go straight to `ws` (`handleUpgrade`), not through Hono: Hono's
- * `upgradeWebSocket` keeps the request's context, headers and URLs alive as long as the socket
- * (~13 KiB per idle tab, measured by `pnpm bench memory`). Here the request is read once into a
- * `SyncRequest` and dropped. Answers before the upgrade: 404 for any path but `/sync/:documentId`,
- * 403 for a foreign Origin; everything else (session, ticket, document, role, limits) is decided by
- * the admission and told with a close code after it.
+ * Websocket upgrades are answered here, not through Hono: Hono's `upgradeWebSocket` keeps the
+ * request's context, headers and URLs alive as long as the socket (~13 KiB per idle tab, measured
+ * by `pnpm bench memory`). Here the request is read once into a `SyncRequest` and dropped. Answers
+ * before the upgrade: 404 for any path but `/sync/:documentId`, 403 for a foreign Origin, 400/426
+ * for a handshake that is not RFC 6455's; everything else (session, ticket, document, role,
+ * limits) is decided by the admission and told with a close code after it.
  */
-export function handleSyncUpgrades(
-  server: Server,
-  wss: WebSocketServer,
-  deps: SyncEndpointDeps,
-): void {
+export function handleSyncUpgrades(server: Server, deps: SyncEndpointDeps): void {
   server.on('upgrade', function syncUpgrade(request: IncomingMessage, socket: Duplex, head) {
     // A client that goes away during the admission must not crash the server.
     socket.on('error', ignore);
+    const handshake = checkHandshake(request);
+    if (!handshake.ok) {
+      reject(socket, handshake.status, handshake.body, handshake.headers);
+      return;
+    }
     const refusal = refuse(request, deps.allowedOrigins);
     if (refusal) {
       reject(socket, refusal.status, refusal.body);
@@ -37,11 +39,9 @@ export function handleSyncUpgrades(
     admitSocket(deps, syncRequest).then(
       (open) => {
         if (socket.destroyed) return;
-        wss.handleUpgrade(request, socket, head, (ws) => {
-          socket.off('error', ignore);
-          // The server is created with `{ WebSocket: SyncSocket }` (see server.ts).
-          open(ws as SyncSocket);
-        });
+        socket.off('error', ignore);
+        socket.write(switchingProtocols(handshake.key));
+        open(new SyncSocket(socket as Socket, head, deps));
       },
       (error: unknown) => {
         console.error('[sync] admission failed', error);
@@ -55,9 +55,6 @@ function refuse(
   request: IncomingMessage,
   allowedOrigins: readonly string[],
 ): { status: number; body: string } | null {
-  if (request.headers.upgrade?.toLowerCase() !== 'websocket') {
-    return { status: 400, body: 'Only websocket upgrades' };
-  }
   // Cross-site websocket hijacking: the browser would send the victim's cookie. Browsers always
   // send Origin on a websocket handshake; other clients authenticate with a ticket or cookie.
   const origin = request.headers.origin;
@@ -94,10 +91,18 @@ function readRequest(request: IncomingMessage): SyncRequest | null {
   };
 }
 
-function reject(socket: Duplex, status: number, body: string): void {
+function reject(
+  socket: Duplex,
+  status: number,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
   if (socket.destroyed) return;
+  const extra = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
   socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n${extra}` +
       `Connection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
 }

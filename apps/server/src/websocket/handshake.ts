@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+/** 16 random bytes in base64 (RFC 6455 §4.1). */
+const KEY = /^[+/0-9A-Za-z]{22}==$/;
+
+export type HandshakeCheck =
+  | { ok: true; key: string }
+  | { ok: false; status: number; body: string; headers?: Record<string, string> };
+
+/**
+ * Checks an upgrade request against RFC 6455 §4.2.1. The server negotiates no extension
+ * (permessage-deflate would cost every socket a compressor) and no subprotocol: a client that
+ * offers them gets a plain websocket, as the RFC allows.
+ */
+export function checkHandshake(request: IncomingMessage): HandshakeCheck {
+  if (request.method !== 'GET') return { ok: false, status: 405, body: 'Websockets open with GET' };
+  if (request.headers.upgrade?.toLowerCase() !== 'websocket') {
+    return { ok: false, status: 400, body: 'Only websocket upgrades' };
+  }
+  if (request.headers['sec-websocket-version'] !== '13') {
+    return {
+      ok: false,
+      status: 426,
+      body: 'Websocket version 13 only',
+      headers: { 'Sec-WebSocket-Version': '13' },
+    };
+  }
+  const key = request.headers['sec-websocket-key']?.trim();
+  if (!key || !KEY.test(key)) {
+    return { ok: false, status: 400, body: 'Missing or invalid Sec-WebSocket-Key' };
+  }
+  return { ok: true, key };
+}
+
+/** The response that opens the websocket whose handshake carried `key`. */
+export function switchingProtocols(key: string): string {
+  const accept = createHash('sha1')
+    .update(key + GUID)
+    .digest('base64');
+  return (
+    'HTTP/1.1 101 Switching Protocols\r\n' +
+    'Upgrade: websocket\r\n' +
+    'Connection: Upgrade\r\n' +
+    `Sec-WebSocket-Accept: ${accept}\r\n\r\n`
+  );
+}

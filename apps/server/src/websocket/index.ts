@@ -1,0 +1,3 @@
+export { checkHandshake, type HandshakeCheck, switchingProtocols } from './handshake.ts';
+export { ServerWebSocket, type WebSocketLimits } from './server-websocket.ts';
+export { WebSocketCloseCode } from './wire.ts';

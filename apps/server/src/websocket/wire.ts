@@ -1,0 +1,88 @@
+/**
+ * What the server writes on a websocket (RFC 6455 §5.2): unmasked frames, FIN set, no extension.
+ */
+
+export const Opcode = {
+  continuation: 0x0,
+  text: 0x1,
+  binary: 0x2,
+  close: 0x8,
+  ping: 0x9,
+  pong: 0xa,
+} as const;
+
+/** Close codes of RFC 6455 §7.4.1 that the server sends or reads. */
+export const WebSocketCloseCode = {
+  normal: 1000,
+  protocolError: 1002,
+  /** A close frame without a status code (never sent in a frame). */
+  noStatus: 1005,
+  invalidPayload: 1007,
+  messageTooBig: 1009,
+} as const;
+
+/** A close frame's reason is at most 123 bytes (control frames carry at most 125). */
+const MAX_REASON_BYTES = 123;
+
+/** The header of an unmasked frame of `opcode` carrying `length` bytes. */
+export function frameHeader(opcode: number, length: number): Buffer {
+  const header = Buffer.allocUnsafe(length < 126 ? 2 : length <= 0xffff ? 4 : 10);
+  header[0] = 0x80 | opcode;
+  if (length < 126) header[1] = length;
+  else if (length <= 0xffff) {
+    header[1] = 126;
+    header.writeUInt16BE(length, 2);
+  } else {
+    header[1] = 127;
+    header.writeUInt32BE(Math.floor(length / 2 ** 32), 2);
+    header.writeUInt32BE(length >>> 0, 6);
+  }
+  return header;
+}
+
+/** Header and payload in one buffer, for frames small enough that copying beats two writes. */
+export function wholeFrame(opcode: number, payload: Uint8Array): Buffer {
+  const header = frameHeader(opcode, payload.byteLength);
+  const frame = Buffer.allocUnsafe(header.byteLength + payload.byteLength);
+  header.copy(frame, 0);
+  frame.set(payload, header.byteLength);
+  return frame;
+}
+
+/** Frames up to this size are copied behind their header and written once (see `binaryFrame`). */
+export const SMALL_FRAME_BYTES = 0xffff;
+
+let lastPayload: Uint8Array | null = null;
+let lastFrame: Buffer | null = null;
+
+/**
+ * The binary frame carrying `payload`, at most SMALL_FRAME_BYTES. A broadcast sends the same
+ * payload object to every receiver in a row: the frame is built once and the same bytes written to
+ * each socket.
+ */
+export function binaryFrame(payload: Uint8Array): Buffer {
+  if (payload === lastPayload && lastFrame) return lastFrame;
+  lastFrame = wholeFrame(Opcode.binary, payload);
+  lastPayload = payload;
+  return lastFrame;
+}
+
+/** A close frame; code 1005 (none) gives an empty one. The reason is cut to fit, never mid-character. */
+export function closeFrame(code: number, reason: string): Buffer {
+  if (code === WebSocketCloseCode.noStatus) return frameHeader(Opcode.close, 0);
+  let text = reason;
+  while (Buffer.byteLength(text) > MAX_REASON_BYTES) text = text.slice(0, -1);
+  const payload = Buffer.allocUnsafe(2 + Buffer.byteLength(text));
+  payload.writeUInt16BE(code, 0);
+  payload.write(text, 2);
+  return wholeFrame(Opcode.close, payload);
+}
+
+/** Whether a peer may send `code` in a close frame (RFC 6455 §7.4, IANA registry). */
+export function isValidCloseCode(code: number): boolean {
+  return (
+    (code >= 1000 && code <= 1003) ||
+    (code >= 1007 && code <= 1014) ||
+    (code >= 3000 && code <= 4999)
+  );
+}
