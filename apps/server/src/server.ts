@@ -16,6 +16,7 @@ import { LiveAccess } from './live-access.ts';
 import { noMailer } from './mail/mailer.ts';
 import { createSmtpMailer } from './mail/smtp.ts';
 import { type SeededDemo, seedDemo } from './seed.ts';
+import type { SyncEndpointDeps } from './sync-endpoint.ts';
 import { SocketIdentities } from './sync-identity.ts';
 import type { SyncSocket } from './sync-socket.ts';
 import { handleSyncUpgrades } from './sync-upgrade.ts';
@@ -102,7 +103,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   void actionIndex.catchUp();
   const openSockets = new Set<SyncSocket>();
   const server = createAdaptorServer({ fetch: app.fetch });
-  handleSyncUpgrades(server as Server, {
+  const syncEndpoint: SyncEndpointDeps = {
     sync,
     store,
     sessions,
@@ -116,7 +117,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
       maxBufferedBytes: Math.max(16 * 1024 * 1024, 4 * sync.limits.maxFrameBytes),
       closeTimeoutMs: 10_000,
     },
-  });
+    accepting: true,
+  };
+  handleSyncUpgrades(server as Server, syncEndpoint);
   // Listen once the store can commit: a first join must not share the CPU with start-up.
   await store.ready();
   await new Promise<void>((resolve, reject) => {
@@ -137,6 +140,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     stop() {
       stopping ??= (async () => {
         server.close();
+        syncEndpoint.accepting = false;
         live.stop();
         await digests?.stop();
         await background.idle();

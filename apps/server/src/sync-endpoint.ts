@@ -10,6 +10,8 @@ export interface SyncEndpointDeps extends SyncSocketHost {
   store: Store;
   /** Origins allowed besides the server's own (e.g. the Vite dev server). */
   allowedOrigins: readonly string[];
+  /** False once the server stops: an admission that ends after that is answered 503. */
+  accepting: boolean;
   /** Open document sockets one person may hold; more close with 4429. */
   maxSocketsPerPerson: number;
 }

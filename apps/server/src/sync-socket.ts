@@ -46,7 +46,9 @@ export class SyncSocket extends ServerWebSocket {
     }
     // Typing is activity; presence heartbeats are not (an open tab must not live forever).
     const session = identity?.session;
-    if (session && isDocumentUpdate(data)) void this.host.sessions.touch(session);
+    if (session && isDocumentUpdate(data)) {
+      this.host.sessions.touch(session).catch(logTouchFailure);
+    }
     // `data` is a view into what the socket read: copy, so an update waiting for its commit does
     // not pin a whole chunk of the stream.
     handle.receive(new Uint8Array(data));
@@ -58,6 +60,10 @@ export class SyncSocket extends ServerWebSocket {
     if (this.identity) this.host.identities.release(this.identity);
     this.identity = null;
   }
+}
+
+function logTouchFailure(error: unknown): void {
+  console.error('[sync] could not record activity on the session', error);
 }
 
 /** A sync step 2 or update frame: the person changed the document. */

@@ -1,11 +1,12 @@
-import { type IncomingMessage, type Server, STATUS_CODES } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { CloseCode } from '@accord/sync';
 import { parse as parseCookies } from 'hono/utils/cookie';
 import { SESSION_COOKIE } from './auth/sessions.ts';
 import { admitSocket, type SyncEndpointDeps, type SyncRequest } from './sync-endpoint.ts';
 import { SyncSocket } from './sync-socket.ts';
-import { checkHandshake, switchingProtocols } from './websocket/index.ts';
+import { checkHandshake, refuseUpgrade as reject, switchingProtocols } from './websocket/index.ts';
 
 const SYNC_PATH = /^\/sync\/([^/]+)$/;
 
@@ -39,9 +40,20 @@ export function handleSyncUpgrades(server: Server, deps: SyncEndpointDeps): void
     admitSocket(deps, syncRequest).then(
       (open) => {
         if (socket.destroyed) return;
+        // Admitted while the server was stopping: the sync core has already closed its sockets.
+        if (!deps.accepting) {
+          reject(socket, 503, 'Server stopping');
+          return;
+        }
         socket.off('error', ignore);
         socket.write(switchingProtocols(handshake.key));
-        open(new SyncSocket(socket as Socket, head, deps));
+        const ws = new SyncSocket(socket as Socket, head, deps);
+        try {
+          open(ws);
+        } catch (error) {
+          console.error('[sync] opening the socket failed', error);
+          ws.close(CloseCode.internalError, 'internal error');
+        }
       },
       (error: unknown) => {
         console.error('[sync] admission failed', error);
@@ -89,22 +101,6 @@ function readRequest(request: IncomingMessage): SyncRequest | null {
     ticket: url.searchParams.get('ticket') ?? undefined,
     sessionToken: cookie ? parseCookies(cookie, SESSION_COOKIE)[SESSION_COOKIE] : undefined,
   };
-}
-
-function reject(
-  socket: Duplex,
-  status: number,
-  body: string,
-  headers: Record<string, string> = {},
-): void {
-  if (socket.destroyed) return;
-  const extra = Object.entries(headers)
-    .map(([name, value]) => `${name}: ${value}\r\n`)
-    .join('');
-  socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n${extra}` +
-      `Connection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-  );
 }
 
 function ignore(): void {}

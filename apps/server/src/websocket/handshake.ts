@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import { type IncomingMessage, STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 
 const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 /** 16 random bytes in base64 (RFC 6455 §4.1). */
@@ -45,4 +46,30 @@ export function switchingProtocols(key: string): string {
     'Connection: Upgrade\r\n' +
     `Sec-WebSocket-Accept: ${accept}\r\n\r\n`
   );
+}
+
+/**
+ * Answers an upgrade with an HTTP error and closes the connection once the answer is written.
+ * After an `upgrade` event Node's HTTP server no longer watches the socket (no parser, no
+ * timeouts), so a client that never closes its side would otherwise keep it for good.
+ */
+export function refuseUpgrade(
+  socket: Duplex,
+  status: number,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
+  if (socket.destroyed) return;
+  const extra = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
+  socket.once('finish', destroyWhenWritten);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n${extra}` +
+      `Connection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+function destroyWhenWritten(this: Duplex): void {
+  this.destroy();
 }

@@ -1,3 +1,8 @@
-export { checkHandshake, type HandshakeCheck, switchingProtocols } from './handshake.ts';
+export {
+  checkHandshake,
+  type HandshakeCheck,
+  refuseUpgrade,
+  switchingProtocols,
+} from './handshake.ts';
 export { ServerWebSocket, type WebSocketLimits } from './server-websocket.ts';
 export { WebSocketCloseCode } from './wire.ts';

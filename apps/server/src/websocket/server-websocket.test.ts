@@ -3,8 +3,9 @@ import { createServer, type Server } from 'node:http';
 import { type AddressInfo, connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { checkHandshake, switchingProtocols } from './handshake.ts';
+import { checkHandshake, refuseUpgrade, switchingProtocols } from './handshake.ts';
 import { ServerWebSocket, type WebSocketLimits } from './server-websocket.ts';
+import { closeFrame } from './wire.ts';
 
 /** Records what the server side of each connection received. */
 class RecordingSocket extends ServerWebSocket {
@@ -94,12 +95,21 @@ const bytes = (length: number, seed: number) =>
  * A raw TCP client that completed the handshake: it writes frames byte for byte as a test wants
  * them, well-formed or not, and reads what the server answers.
  */
-async function rawClient(port: number): Promise<{ socket: Socket; received: () => Buffer }> {
+async function rawClient(
+  port: number,
+  /** Frames sent with the handshake, before its answer (they reach the server as its `head`). */
+  early: Buffer = Buffer.alloc(0),
+): Promise<{ socket: Socket; received: () => Buffer }> {
   const socket = connect(port, '127.0.0.1');
   await once(socket, 'connect');
   socket.write(
-    'GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
-      'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+    Buffer.concat([
+      Buffer.from(
+        'GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+          'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+      ),
+      early,
+    ]),
   );
   const chunks: Buffer[] = [];
   socket.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -267,6 +277,16 @@ describe('ServerWebSocket, with frames written byte for byte', () => {
     ['an unknown opcode', clientFrame(0x83, bytes(3, 0)), 1002],
     ['a fragmented ping', clientFrame(0x09, bytes(3, 0)), 1002],
     ['a ping over 125 bytes', clientFrame(0x89, bytes(126, 0)), 1002],
+    ['a ping with a 16-bit length', Buffer.from([0x89, 0xfe, 0, 1, 0, 0, 0, 0, 0x41]), 1002],
+    ['a text message that is not UTF-8', clientFrame(0x81, Buffer.from([0x63, 0xff])), 1007],
+    [
+      'a message in more than 1,024 fragments, even empty ones',
+      Buffer.concat([
+        clientFrame(0x02, Buffer.alloc(0)),
+        ...Array.from({ length: 1_024 }, () => clientFrame(0x00, Buffer.alloc(0))),
+      ]),
+      1008,
+    ],
     ['a continuation with no message', clientFrame(0x80, bytes(3, 0)), 1002],
     [
       'a new message inside a fragmented one',
@@ -318,6 +338,57 @@ describe('ServerWebSocket, with frames written byte for byte', () => {
     socket.destroy();
   });
 
+  it('reads frames sent along with the handshake, before its answer', async () => {
+    const server = await listen();
+    const { socket } = await rawClient(server.port, clientFrame(0x82, bytes(20, 4)));
+    const ws = server.accepted.at(-1)!;
+    await until('the early frame', () => ws.messages.length === 1);
+    expect(ws.messages[0]!.data).toEqual(bytes(20, 4));
+    socket.destroy();
+  });
+
+  it('takes a close frame split byte by byte, and nothing after it', async () => {
+    const server = await listen();
+    const { socket, received } = await rawClient(server.port);
+    const ws = server.accepted.at(-1)!;
+    const wire = Buffer.concat([
+      clientFrame(0x88, Buffer.from([0x0f, 0xa0, 0x6f, 0x6b])), // 4000 "ok"
+      clientFrame(0x82, bytes(3, 0)),
+    ]);
+    for (const byte of wire) {
+      socket.write(Buffer.from([byte]));
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    await ws.gone;
+    expect(closeCodeIn(received())).toBe(4000);
+    expect(ws.messages).toEqual([]);
+  });
+
+  it('ends a connection whose peer ends TCP without a close frame', async () => {
+    const server = await listen();
+    const { socket } = await rawClient(server.port);
+    const ws = server.accepted.at(-1)!;
+    socket.end();
+    await ws.gone;
+    expect(ws.closedCount).toBe(1);
+  });
+
+  it('drops a peer that floods pings while reading nothing', async () => {
+    const server = await listen();
+    const { socket } = await rawClient(server.port);
+    const ws = server.accepted.at(-1)!;
+    socket.pause();
+    const pings = Buffer.concat(
+      Array.from({ length: 1_000 }, () => clientFrame(0x89, bytes(125, 1))),
+    );
+    for (let sent = 0; ws.closedCount === 0; sent++) {
+      if (sent > 10_000) throw new Error('never dropped');
+      if (!socket.write(pings)) await Promise.race([once(socket, 'drain'), ws.gone]);
+    }
+    await ws.gone;
+    socket.destroy();
+  });
+
   it('drops a peer that never answers its close, after the timeout', async () => {
     const server = await listen({ closeTimeoutMs: 100 });
     const { socket, received } = await rawClient(server.port);
@@ -326,6 +397,31 @@ describe('ServerWebSocket, with frames written byte for byte', () => {
     await ws.gone;
     expect(closeCodeIn(received())).toBe(1000);
     socket.destroy();
+  });
+
+  it('closes a refused upgrade once the answer is written, even if the client never does', async () => {
+    const server = createServer();
+    const sockets: Socket[] = [];
+    server.on('connection', (socket: Socket) => sockets.push(socket));
+    server.on('upgrade', (_request, socket: Socket) => refuseUpgrade(socket, 403, 'Non'));
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    servers.push({ server, sockets });
+    // allowHalfOpen: the client keeps its side open; only the server can end the connection.
+    const client = connect({
+      port: (server.address() as AddressInfo).port,
+      host: '127.0.0.1',
+      allowHalfOpen: true,
+    });
+    client.on('error', () => {});
+    await once(client, 'connect');
+    const chunks: Buffer[] = [];
+    client.on('data', (chunk: Buffer) => chunks.push(chunk));
+    client.write('GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n');
+    await until('the server let go of the socket', () => sockets[0]?.destroyed === true);
+    await until('the answer', () => Buffer.concat(chunks).toString().endsWith('Non'));
+    expect(Buffer.concat(chunks).toString()).toMatch(/^HTTP\/1.1 403 Forbidden[\s\S]*\r\n\r\nNon$/);
+    client.destroy();
   });
 
   it('refuses a handshake without a valid key or version', async () => {
@@ -346,5 +442,14 @@ describe('ServerWebSocket, with frames written byte for byte', () => {
     }
     expect(answers).toEqual(['HTTP/1.1 400 No', 'HTTP/1.1 426 No']);
     expect(server.accepted).toEqual([]);
+  });
+});
+
+describe('closeFrame', () => {
+  it('cuts a long reason to 123 bytes without splitting a character', () => {
+    const frame = closeFrame(4400, 'é'.repeat(100));
+    expect(frame[1]).toBe(2 + 122); // 61 « é » of 2 bytes; the 62nd would pass 123
+    expect(frame.subarray(4).toString()).toBe('é'.repeat(61));
+    expect(frame.readUInt16BE(2)).toBe(4400);
   });
 });

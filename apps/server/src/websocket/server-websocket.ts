@@ -25,6 +25,17 @@ export interface WebSocketLimits {
   closeTimeoutMs: number;
 }
 
+/**
+ * Frames one message may be split into. Browsers never split what they send; a client sending
+ * thousands of (possibly empty) fragments only makes the server hold them.
+ */
+const MAX_FRAGMENTS = 1_024;
+/**
+ * Pongs the server may owe a peer that does not read them: past this, it is flooding pings and is
+ * dropped (each pong queued behind an unread backlog costs memory the byte count does not show).
+ */
+const MAX_UNFLUSHED_PONGS = 64;
+
 enum State {
   Open,
   /** The server sent its close frame and reads on, waiting for the peer's. */
@@ -41,7 +52,10 @@ type OwnedSocket = Socket & { [owner]: ServerWebSocket };
 /**
  * The server side of a websocket (RFC 6455) over a socket whose upgrade was accepted: binary and
  * text messages, fragmentation, ping → pong, the close handshake, and the checks a server owes
- * (masked frames, reserved bits, control frame sizes, close codes, message size). No extension.
+ * (masked frames, reserved bits, control frame sizes, close codes, UTF-8 text, message size). No
+ * extension, no subprotocol. What a peer can make the server hold is bounded: a message's size and
+ * fragments, an incomplete frame (one buffer of its declared size, itself bounded), the backlog of
+ * a peer that does not read, the pongs owed to one that floods pings.
  *
  * Why not `ws`: an idle `ws` socket is a WebSocket, a Receiver (a Writable stream with its own
  * state and bound callback), a Sender and their listeners, about 1.2 KiB of heap, most of what an
@@ -52,15 +66,19 @@ export abstract class ServerWebSocket {
   readonly #socket: OwnedSocket;
   readonly #limits: WebSocketLimits;
   #state = State.Open;
-  /** Bytes read but not parsed yet (an incomplete frame), in the order they came. */
-  #pending: Buffer[] | null = null;
-  #pendingBytes = 0;
+  /**
+   * An incomplete frame: once its header is known, a buffer of the frame's size being filled;
+   * before that, the few bytes of header read so far.
+   */
+  #partial: Buffer | null = null;
+  #partialBytes = 0;
   /** Bytes the incomplete frame needs, once its header is known (0 while it is not). */
   #needed = 0;
-  /** The pieces of a fragmented message, and its first frame's opcode. */
+  /** The pieces of a fragmented message (copies), and its first frame's opcode. */
   #fragments: Buffer[] | null = null;
   #fragmentsBytes = 0;
   #fragmentsOpcode = 0;
+  #unflushedPongs = 0;
   #closeTimer: NodeJS.Timeout | null = null;
 
   /**
@@ -95,7 +113,7 @@ export abstract class ServerWebSocket {
     if (this.#state !== State.Open) return;
     const socket = this.#socket;
     if (socket.writableLength > this.#limits.maxBufferedBytes) {
-      socket.destroy();
+      this.terminate();
       return;
     }
     if (data.byteLength <= SMALL_FRAME_BYTES) {
@@ -117,8 +135,9 @@ export abstract class ServerWebSocket {
     this.#closeTimer = setTimeout(destroy, this.#limits.closeTimeoutMs, this.#socket);
   }
 
-  /** Drops the connection at once, without a close handshake. */
+  /** Drops the connection at once, without a close handshake; nothing more is read. */
   terminate(): void {
+    this.#stopReading();
     this.#socket.destroy();
   }
 
@@ -126,19 +145,28 @@ export abstract class ServerWebSocket {
   read(chunk: Buffer): void {
     if (this.#state >= State.Ending) return;
     let data = chunk;
-    if (this.#pending) {
-      this.#pending.push(chunk);
-      this.#pendingBytes += chunk.byteLength;
-      if (this.#needed > this.#pendingBytes) return;
-      data = Buffer.concat(this.#pending, this.#pendingBytes);
-      this.#pending = null;
-      this.#pendingBytes = 0;
+    const partial = this.#partial;
+    if (partial && this.#needed > 0) {
+      // The frame's buffer is filled, then parsed alone; what follows it is parsed after.
+      const taken = Math.min(chunk.byteLength, this.#needed - this.#partialBytes);
+      chunk.copy(partial, this.#partialBytes, 0, taken);
+      this.#partialBytes += taken;
+      if (this.#partialBytes < this.#needed) return;
+      this.#partial = null;
+      this.#parse(partial);
+      if (taken === chunk.byteLength || this.#state >= State.Ending) return;
+      data = chunk.subarray(taken);
+    } else if (partial) {
+      // At most 13 bytes of header so far.
+      data = Buffer.concat([partial.subarray(0, this.#partialBytes), chunk]);
+      this.#partial = null;
     }
     const rest = this.#parse(data);
     if (rest === data.byteLength || this.#state >= State.Ending) return;
-    // The incomplete frame's bytes are copied: the chunk they came in may be much larger.
-    this.#pending = [Buffer.from(data.subarray(rest))];
-    this.#pendingBytes = data.byteLength - rest;
+    // The incomplete frame is copied out: the chunk it came in may be much larger.
+    const size = this.#needed > 0 ? this.#needed : data.byteLength - rest;
+    this.#partial = Buffer.allocUnsafe(size);
+    this.#partialBytes = data.copy(this.#partial, 0, rest);
   }
 
   /** Handles every complete frame of `data`; returns where the incomplete one starts. */
@@ -197,7 +225,10 @@ export abstract class ServerWebSocket {
     if ((first & 0x70) !== 0) return protocolError('reserved bits set, no extension agreed');
     if (opcode >= 0x8) {
       if (opcode > Opcode.pong) return protocolError(`unknown opcode ${opcode}`);
-      if (!fin || length > 125) return protocolError('control frames are single and short');
+      // The 7-bit length itself: a control frame may not use the longer forms at all.
+      if (!fin || (second & 0x7f) > 125) {
+        return protocolError('control frames are single and short');
+      }
       return null;
     }
     if (opcode > Opcode.binary) return protocolError(`unknown opcode ${opcode}`);
@@ -210,13 +241,16 @@ export abstract class ServerWebSocket {
     if (length + this.#fragmentsBytes > this.#limits.maxMessageBytes) {
       return { code: WebSocketCloseCode.messageTooBig, reason: 'message too big' };
     }
+    if (this.#fragments && this.#fragments.length >= MAX_FRAGMENTS) {
+      return { code: WebSocketCloseCode.policyViolation, reason: 'message in too many fragments' };
+    }
     return null;
   }
 
   #frame(opcode: number, fin: boolean, payload: Buffer): void {
     switch (opcode) {
       case Opcode.ping:
-        if (this.#state === State.Open) this.#socket.write(wholeFrame(Opcode.pong, payload));
+        this.#pong(payload);
         return;
       case Opcode.pong:
         return;
@@ -229,12 +263,13 @@ export abstract class ServerWebSocket {
         this.#deliver(payload, opcode === Opcode.binary);
         return;
       }
-      this.#fragments = [payload];
+      // Copies: a view would keep the whole chunk it came in until the message ends.
+      this.#fragments = [Buffer.from(payload)];
       this.#fragmentsBytes = payload.byteLength;
       this.#fragmentsOpcode = opcode;
       return;
     }
-    this.#fragments!.push(payload);
+    this.#fragments!.push(Buffer.from(payload));
     this.#fragmentsBytes += payload.byteLength;
     if (!fin) return;
     const whole = Buffer.concat(this.#fragments!, this.#fragmentsBytes);
@@ -245,12 +280,30 @@ export abstract class ServerWebSocket {
 
   #deliver(data: Buffer, binary: boolean): void {
     // After its close frame the server takes nothing more from the peer.
-    if (this.#state === State.Open) this.received(data, binary);
+    if (this.#state !== State.Open) return;
+    if (!binary && !isUtf8(data)) {
+      this.#fail(WebSocketCloseCode.invalidPayload, 'text message is not UTF-8');
+      return;
+    }
+    this.received(data, binary);
+  }
+
+  /** Answers a ping, unless the peer keeps pinging while reading nothing (then it is dropped). */
+  #pong(payload: Buffer): void {
+    if (this.#state !== State.Open) return;
+    const socket = this.#socket;
+    if (socket.writableLength === 0) this.#unflushedPongs = 0;
+    else if (++this.#unflushedPongs > MAX_UNFLUSHED_PONGS) {
+      this.terminate();
+      return;
+    }
+    socket.write(wholeFrame(Opcode.pong, payload));
   }
 
   #peerClosed(payload: Buffer): void {
     let code: number = WebSocketCloseCode.noStatus;
-    if (payload.byteLength === 1 || payload.byteLength > 1) {
+    if (payload.byteLength > 0) {
+      // A 1-byte payload has half a code: as invalid as a bad one.
       code = payload.byteLength === 1 ? 0 : payload.readUInt16BE(0);
       if (!isValidCloseCode(code)) {
         this.#fail(WebSocketCloseCode.protocolError, 'invalid close code');
@@ -272,18 +325,22 @@ export abstract class ServerWebSocket {
     this.#end();
   }
 
+  /** Ends TCP from this side; a peer that never ends its own is dropped after the timeout. */
   #end(): void {
-    this.#state = State.Ending;
-    this.#pending = null;
-    this.#fragments = null;
+    this.#stopReading();
     this.#socket.end();
     this.#closeTimer ??= setTimeout(destroy, this.#limits.closeTimeoutMs, this.#socket);
   }
 
-  /** @internal The peer ended its side without a close frame, or after it. */
+  #stopReading(): void {
+    if (this.#state < State.Ending) this.#state = State.Ending;
+    this.#partial = null;
+    this.#fragments = null;
+  }
+
+  /** @internal The peer ended its side, with a close frame before it or not. */
   peerEnded(): void {
-    this.#state = Math.max(this.#state, State.Ending);
-    this.#socket.end();
+    if (this.#state < State.Closed) this.#end();
   }
 
   /** @internal The TCP connection is closed. */
@@ -292,7 +349,7 @@ export abstract class ServerWebSocket {
     this.#state = State.Closed;
     if (this.#closeTimer) clearTimeout(this.#closeTimer);
     this.#closeTimer = null;
-    this.#pending = null;
+    this.#partial = null;
     this.#fragments = null;
     this.closed();
   }

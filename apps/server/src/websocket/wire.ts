@@ -18,6 +18,7 @@ export const WebSocketCloseCode = {
   /** A close frame without a status code (never sent in a frame). */
   noStatus: 1005,
   invalidPayload: 1007,
+  policyViolation: 1008,
   messageTooBig: 1009,
 } as const;
 
@@ -70,11 +71,13 @@ export function binaryFrame(payload: Uint8Array): Buffer {
 /** A close frame; code 1005 (none) gives an empty one. The reason is cut to fit, never mid-character. */
 export function closeFrame(code: number, reason: string): Buffer {
   if (code === WebSocketCloseCode.noStatus) return frameHeader(Opcode.close, 0);
-  let text = reason;
-  while (Buffer.byteLength(text) > MAX_REASON_BYTES) text = text.slice(0, -1);
-  const payload = Buffer.allocUnsafe(2 + Buffer.byteLength(text));
+  const text = Buffer.from(reason);
+  let end = Math.min(text.byteLength, MAX_REASON_BYTES);
+  // Back to the start of a character: UTF-8 continuation bytes are 10xxxxxx.
+  if (end < text.byteLength) while (end > 0 && (text[end]! & 0xc0) === 0x80) end--;
+  const payload = Buffer.allocUnsafe(2 + end);
   payload.writeUInt16BE(code, 0);
-  payload.write(text, 2);
+  text.copy(payload, 2, 0, end);
   return wholeFrame(Opcode.close, payload);
 }
 
