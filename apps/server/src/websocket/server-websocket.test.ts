@@ -68,9 +68,12 @@ async function listen(limits: Partial<WebSocketLimits> = {}) {
   const { port } = server.address() as AddressInfo;
   return {
     port,
-    url: `ws://127.0.0.1:${port}/`,
-    /** The server side of the next connection. */
-    next: () => new Promise<RecordingSocket>((resolve) => waiting.push(resolve)),
+    /** A `ws` client connected to this server, and the server side of its connection. */
+    async pair(): Promise<{ peer: WebSocket; ws: RecordingSocket }> {
+      const accepted = new Promise<RecordingSocket>((resolve) => waiting.push(resolve));
+      const peer = await client(`ws://127.0.0.1:${port}/`);
+      return { peer, ws: await accepted };
+    },
     accepted,
   };
 }
@@ -159,9 +162,7 @@ async function until(what: string, check: () => boolean): Promise<void> {
 describe('ServerWebSocket, with a real ws client', () => {
   it('carries binary messages of every header size both ways, intact and in order', async () => {
     const server = await listen();
-    const accepted = server.next();
-    const peer = await client(server.url);
-    const ws = await accepted;
+    const { peer, ws } = await server.pair();
     const sizes = [0, 1, 125, 126, 1_000, 65_535, 65_536, 200_000, 3];
     const frames = sizes.map((size, i) => bytes(size, i));
     for (const frame of frames) peer.send(frame);
@@ -180,9 +181,7 @@ describe('ServerWebSocket, with a real ws client', () => {
 
   it('reassembles fragmented messages, answering a ping sent between fragments', async () => {
     const server = await listen();
-    const accepted = server.next();
-    const peer = await client(server.url);
-    const ws = await accepted;
+    const { peer, ws } = await server.pair();
     const pong = once(peer, 'pong');
     peer.send(bytes(10, 1), { fin: false });
     peer.ping(Buffer.from('hé'));
@@ -200,9 +199,7 @@ describe('ServerWebSocket, with a real ws client', () => {
 
   it('closes with the code and reason asked, once the peer answers', async () => {
     const server = await listen();
-    const accepted = server.next();
-    const peer = await client(server.url);
-    const ws = await accepted;
+    const { peer, ws } = await server.pair();
     const closed = closeOf(peer);
     ws.close(4403, 'accès retiré');
     ws.send(bytes(3, 0)); // nothing is sent after the close frame
@@ -214,9 +211,7 @@ describe('ServerWebSocket, with a real ws client', () => {
 
   it('echoes the peer’s close and reports the socket gone once', async () => {
     const server = await listen();
-    const accepted = server.next();
-    const peer = await client(server.url);
-    const ws = await accepted;
+    const { peer, ws } = await server.pair();
     const closed = closeOf(peer);
     peer.close(4000, 'au revoir');
     expect((await closed)[0]).toBe(4000);
@@ -233,9 +228,7 @@ describe('ServerWebSocket, with a real ws client', () => {
         peer.send(bytes(600, 0), { fin: true });
       },
     ]) {
-      const accepted = server.next();
-      const peer = await client(server.url);
-      const ws = await accepted;
+      const { peer, ws } = await server.pair();
       const closed = closeOf(peer);
       send(peer);
       expect((await closed)[0]).toBe(1009);
@@ -246,9 +239,7 @@ describe('ServerWebSocket, with a real ws client', () => {
 
   it('notices a peer that vanishes without a close frame', async () => {
     const server = await listen();
-    const accepted = server.next();
-    const peer = await client(server.url);
-    const ws = await accepted;
+    const { peer, ws } = await server.pair();
     peer.terminate();
     await ws.gone;
     expect(ws.closedCount).toBe(1);

@@ -25,28 +25,38 @@ export const WebSocketCloseCode = {
 /** A close frame's reason is at most 123 bytes (control frames carry at most 125). */
 const MAX_REASON_BYTES = 123;
 
+/** Bytes of the header of an unmasked frame carrying `length` bytes. */
+function headerBytes(length: number): number {
+  return length < 126 ? 2 : length <= 0xffff ? 4 : 10;
+}
+
+/** Writes the header of an unmasked frame of `opcode` carrying `length` bytes at the start of `target`. */
+function writeHeader(target: Buffer, opcode: number, length: number): void {
+  target[0] = 0x80 | opcode;
+  if (length < 126) target[1] = length;
+  else if (length <= 0xffff) {
+    target[1] = 126;
+    target.writeUInt16BE(length, 2);
+  } else {
+    target[1] = 127;
+    target.writeUInt32BE(Math.floor(length / 2 ** 32), 2);
+    target.writeUInt32BE(length >>> 0, 6);
+  }
+}
+
 /** The header of an unmasked frame of `opcode` carrying `length` bytes. */
 export function frameHeader(opcode: number, length: number): Buffer {
-  const header = Buffer.allocUnsafe(length < 126 ? 2 : length <= 0xffff ? 4 : 10);
-  header[0] = 0x80 | opcode;
-  if (length < 126) header[1] = length;
-  else if (length <= 0xffff) {
-    header[1] = 126;
-    header.writeUInt16BE(length, 2);
-  } else {
-    header[1] = 127;
-    header.writeUInt32BE(Math.floor(length / 2 ** 32), 2);
-    header.writeUInt32BE(length >>> 0, 6);
-  }
+  const header = Buffer.allocUnsafe(headerBytes(length));
+  writeHeader(header, opcode, length);
   return header;
 }
 
 /** Header and payload in one buffer, for frames small enough that copying beats two writes. */
 export function wholeFrame(opcode: number, payload: Uint8Array): Buffer {
-  const header = frameHeader(opcode, payload.byteLength);
-  const frame = Buffer.allocUnsafe(header.byteLength + payload.byteLength);
-  header.copy(frame, 0);
-  frame.set(payload, header.byteLength);
+  const start = headerBytes(payload.byteLength);
+  const frame = Buffer.allocUnsafe(start + payload.byteLength);
+  writeHeader(frame, opcode, payload.byteLength);
+  frame.set(payload, start);
   return frame;
 }
 
