@@ -179,6 +179,24 @@ describe('ServerWebSocket, with a real ws client', () => {
     expect(back).toEqual([...frames, frames[4]]);
   });
 
+  it('sends several messages at once, in order, to every socket a batch is given to', async () => {
+    const server = await listen();
+    const pairs = [await server.pair(), await server.pair()];
+    const received = pairs.map(({ peer }) => {
+      const back: Buffer[] = [];
+      peer.on('message', (data: Buffer) => back.push(data));
+      return back;
+    });
+    const small = [bytes(40, 1), bytes(300, 2)];
+    // Over 64 KiB together: each message leaves with its own header, not copied into one buffer.
+    const large = [bytes(10, 3), bytes(70_000, 4), bytes(5, 5)];
+    for (const batch of [small, large]) for (const { ws } of pairs) ws.send(batch);
+    for (const back of received) {
+      await until('both batches', () => back.length === 5);
+      expect(back).toEqual([...small, ...large]);
+    }
+  });
+
   it('reassembles fragmented messages, answering a ping sent between fragments', async () => {
     const server = await listen();
     const { peer, ws } = await server.pair();

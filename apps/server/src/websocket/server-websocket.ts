@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import type { Socket } from 'node:net';
 import {
   binaryFrame,
+  binaryFrames,
   closeFrame,
   frameHeader,
   isValidCloseCode,
@@ -108,14 +109,33 @@ export abstract class ServerWebSocket {
     return this.#state === State.Open;
   }
 
-  /** Sends a binary message; nothing once the socket is closing. */
-  send(data: Uint8Array): void {
+  /**
+   * Sends a binary message, or several in one write (see Outgoing in the sync core); nothing once
+   * the socket is closing.
+   */
+  send(data: Uint8Array | readonly Uint8Array[]): void {
     if (this.#state !== State.Open) return;
     const socket = this.#socket;
     if (socket.writableLength > this.#limits.maxBufferedBytes) {
       this.terminate();
       return;
     }
+    if (data instanceof Uint8Array) {
+      this.#sendMessage(data);
+      return;
+    }
+    const frames = binaryFrames(data);
+    if (frames) {
+      socket.write(frames);
+      return;
+    }
+    socket.cork();
+    for (const message of data) this.#sendMessage(message);
+    socket.uncork();
+  }
+
+  #sendMessage(data: Uint8Array): void {
+    const socket = this.#socket;
     if (data.byteLength <= SMALL_FRAME_BYTES) {
       socket.write(binaryFrame(data));
       return;

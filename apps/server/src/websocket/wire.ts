@@ -30,18 +30,25 @@ function headerBytes(length: number): number {
   return length < 126 ? 2 : length <= 0xffff ? 4 : 10;
 }
 
-/** Writes the header of an unmasked frame of `opcode` carrying `length` bytes at the start of `target`. */
-function writeHeader(target: Buffer, opcode: number, length: number): void {
-  target[0] = 0x80 | opcode;
-  if (length < 126) target[1] = length;
-  else if (length <= 0xffff) {
-    target[1] = 126;
-    target.writeUInt16BE(length, 2);
-  } else {
-    target[1] = 127;
-    target.writeUInt32BE(Math.floor(length / 2 ** 32), 2);
-    target.writeUInt32BE(length >>> 0, 6);
+/**
+ * Writes the header of an unmasked frame of `opcode` carrying `length` bytes into `target` at
+ * `at`; returns where the payload starts.
+ */
+function writeHeader(target: Buffer, opcode: number, length: number, at = 0): number {
+  target[at] = 0x80 | opcode;
+  if (length < 126) {
+    target[at + 1] = length;
+    return at + 2;
   }
+  if (length <= 0xffff) {
+    target[at + 1] = 126;
+    target.writeUInt16BE(length, at + 2);
+    return at + 4;
+  }
+  target[at + 1] = 127;
+  target.writeUInt32BE(Math.floor(length / 2 ** 32), at + 2);
+  target.writeUInt32BE(length >>> 0, at + 6);
+  return at + 10;
 }
 
 /** The header of an unmasked frame of `opcode` carrying `length` bytes. */
@@ -53,10 +60,8 @@ export function frameHeader(opcode: number, length: number): Buffer {
 
 /** Header and payload in one buffer, for frames small enough that copying beats two writes. */
 export function wholeFrame(opcode: number, payload: Uint8Array): Buffer {
-  const start = headerBytes(payload.byteLength);
-  const frame = Buffer.allocUnsafe(start + payload.byteLength);
-  writeHeader(frame, opcode, payload.byteLength);
-  frame.set(payload, start);
+  const frame = Buffer.allocUnsafe(headerBytes(payload.byteLength) + payload.byteLength);
+  frame.set(payload, writeHeader(frame, opcode, payload.byteLength));
   return frame;
 }
 
@@ -76,6 +81,30 @@ export function binaryFrame(payload: Uint8Array): Buffer {
   lastFrame = wholeFrame(Opcode.binary, payload);
   lastPayload = payload;
   return lastFrame;
+}
+
+let lastBatch: readonly Uint8Array[] | null = null;
+let lastBatchFrames: Buffer | null = null;
+
+/**
+ * The binary frames carrying `payloads`, back to back in one buffer, or null when they add up to
+ * more than SMALL_FRAME_BYTES. Like `binaryFrame`, built once for a batch sent to many sockets.
+ */
+export function binaryFrames(payloads: readonly Uint8Array[]): Buffer | null {
+  if (payloads === lastBatch && lastBatchFrames) return lastBatchFrames;
+  let total = 0;
+  for (const payload of payloads) total += headerBytes(payload.byteLength) + payload.byteLength;
+  if (total > SMALL_FRAME_BYTES) return null;
+  const frames = Buffer.allocUnsafe(total);
+  let at = 0;
+  for (const payload of payloads) {
+    at = writeHeader(frames, Opcode.binary, payload.byteLength, at);
+    frames.set(payload, at);
+    at += payload.byteLength;
+  }
+  lastBatch = payloads;
+  lastBatchFrames = frames;
+  return frames;
 }
 
 /** A close frame; code 1005 (none) gives an empty one. The reason is cut to fit, never mid-character. */

@@ -4,7 +4,7 @@
  * the real protocol without a network. Frames cross asynchronously, as they would over a socket.
  */
 import type { SyncServer } from '../server/sync-server.ts';
-import type { ConnectionHandle } from '../server/transport.ts';
+import { type ConnectionHandle, messagesOf } from '../server/transport.ts';
 
 /** What the server decides about the next socket of a person, like the upgrade would. */
 export interface InProcessAccess {
@@ -76,12 +76,14 @@ export function inProcessNetwork(sync: SyncServer, access: InProcessAccess): InP
           ...(role !== undefined && { role }),
           ...(tags !== undefined && { tags }),
           transport: {
-            send: (frame) => {
-              const copy = frame.slice();
-              setImmediate(() => {
-                if (this.readyState !== 1) return;
-                this.#fire('message', new MessageEvent('message', { data: copy.buffer }));
-              });
+            send: (outgoing) => {
+              for (const frame of messagesOf(outgoing)) {
+                const copy = frame.slice();
+                setImmediate(() => {
+                  if (this.readyState !== 1) return;
+                  this.#fire('message', new MessageEvent('message', { data: copy.buffer }));
+                });
+              }
             },
             close: (code, reason) => this.#closed(code, reason),
           },

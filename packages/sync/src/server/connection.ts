@@ -2,7 +2,7 @@ import { CloseCode } from '../protocol.ts';
 import type { SyncLimits } from './limits.ts';
 import type { PresenceStamp } from './presence-stamp.ts';
 import type { Room } from './room.ts';
-import type { ConnectionHandle, SyncTransport } from './transport.ts';
+import type { ConnectionHandle, Outgoing, SyncTransport } from './transport.ts';
 
 /**
  * Free-form labels of a connection (person, partnership, session), matched by `closeWhere`.
@@ -82,10 +82,10 @@ export class Connection implements ConnectionHandle {
     return true;
   }
 
-  send(frame: Uint8Array): void {
+  send(outgoing: Outgoing): void {
     if (!this.open) return;
     this.lastSentAt = Date.now();
-    this.transport.send(frame);
+    this.transport.send(outgoing);
   }
 
   /** Closes the socket; the room forgets the connection when the transport reports the close. */

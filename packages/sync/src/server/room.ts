@@ -371,17 +371,38 @@ export class Room {
       pending.length === 1 ? pending[0]!.update : Y.mergeUpdates(pending.map((p) => p.update));
     const allFrame = syncUpdateFrame(all);
     const origins = new Set(pending.map((p) => p.origin));
+    // Presence waiting for its throttle rides along, behind the edit people wait for: one write
+    // per socket where there were two.
+    const presence = this.#presenceDueWithEdit() ? this.#takeAwareness() : null;
+    const both = presence && [allFrame, presence.frame];
     for (const connection of this.connections) {
+      const withPresence = presence !== null && connection !== presence.soleOrigin;
       if (!origins.has(connection)) {
-        connection.send(allFrame);
+        connection.send(withPresence ? both! : allFrame);
         continue;
       }
       // Never echo a sender's own update back to it: it has it, and the bytes are wasted.
       const others = pending.filter((p) => p.origin !== connection).map((p) => p.update);
-      if (others.length === 0) continue;
-      connection.send(syncUpdateFrame(others.length === 1 ? others[0]! : Y.mergeUpdates(others)));
+      const own =
+        others.length === 0
+          ? null
+          : syncUpdateFrame(others.length === 1 ? others[0]! : Y.mergeUpdates(others));
+      if (withPresence) connection.send(own ? [own, presence.frame] : presence.frame);
+      else if (own) connection.send(own);
     }
   };
+
+  /**
+   * Whether presence changes waiting for their flush may leave with an edit being broadcast now:
+   * at most one presence frame per `awarenessFlushMs`, as when a room is small. In a crowded room
+   * the longer throttle saves writes; riding along with an edit costs no write at all.
+   */
+  #presenceDueWithEdit(): boolean {
+    return (
+      this.#pendingAwareness.size > 0 &&
+      Date.now() - this.#lastAwarenessFlush >= this.deps.limits.awarenessFlushMs
+    );
+  }
 
   #receiveAwareness(connection: Connection, update: Uint8Array): void {
     const { presence } = this;
@@ -440,12 +461,25 @@ export class Room {
   }
 
   #flushAwareness = (): void => {
+    const presence = this.#takeAwareness();
+    if (!presence) return;
+    for (const connection of this.connections) {
+      if (connection !== presence.soleOrigin) connection.send(presence.frame);
+    }
+  };
+
+  /**
+   * The frame of every pending presence change, which ends the wait for the next flush. The only
+   * author of every change in it (`soleOrigin`) already knows its own presence: it is not sent
+   * the frame.
+   */
+  #takeAwareness(): { frame: Uint8Array; soleOrigin: Connection | null } | null {
     if (this.#awarenessTimer) clearTimeout(this.#awarenessTimer);
     this.#awarenessTimer = null;
     this.#awarenessFlushScheduled = false;
     this.#lastAwarenessFlush = Date.now();
     const pending = this.#pendingAwareness;
-    if (pending.size === 0) return;
+    if (pending.size === 0) return null;
     this.#pendingAwareness = new Map();
     const frame = awarenessFrame(this.presence.encode(pending.keys()));
     let soleOrigin: Connection | null | undefined;
@@ -453,11 +487,8 @@ export class Room {
       if (soleOrigin === undefined) soleOrigin = from;
       else if (soleOrigin !== from) soleOrigin = null;
     }
-    for (const connection of this.connections) {
-      // The only author of every change in this frame already knows its own presence.
-      if (connection !== soleOrigin) connection.send(frame);
-    }
-  };
+    return { frame, soleOrigin: soleOrigin ?? null };
+  }
 
   #onBusMessage = (kind: 'update' | 'awareness', payload: Uint8Array): void => {
     if (kind === 'update') {

@@ -165,6 +165,34 @@ describe('presence', () => {
     );
   });
 
+  it('in a crowded room, pending presence leaves with the next edit, in the same write', async () => {
+    // 150 sockets: presence is flushed every 150 ms, and may ride along with an edit after 50.
+    const room = await Promise.all(Array.from({ length: 150 }, () => h.joined('doc-a')));
+    const [mover, typist, observer] = room as [TestClient, TestClient, TestClient];
+    mover.setPresence({ caret: 0 });
+    await waitFor(() => observer.peers().has(mover.doc.clientID), 'the first presence');
+    mover.awareness.setLocalStateField('caret', 1);
+    await sleep(60);
+    const writesBefore = observer.writes.length;
+    typist.type('!');
+    await waitFor(() => observer.doc.getText('body').toString().endsWith('!'), 'the edit');
+    const [write] = observer.writes.slice(writesBefore);
+    expect(write?.map((m) => m.type)).toEqual(['update', 'awareness']);
+    expect((observer.peers().get(mover.doc.clientID) as { caret: number }).caret).toBe(1);
+    // The typist gets the presence alone (never its own edit back); the mover, who is the only
+    // author of the presence, gets the edit alone.
+    await waitFor(
+      () => mover.doc.getText('body').toString().endsWith('!'),
+      'the edit at the mover',
+    );
+    expect(typist.writes.at(-1)?.map((m) => m.type)).toEqual(['awareness']);
+    expect(mover.writes.at(-1)?.map((m) => m.type)).toEqual(['update']);
+    // Nothing was left for the timer: no second presence frame follows.
+    const presenceFrames = framesAbout(observer, mover.doc.clientID).length;
+    await sleep(200);
+    expect(framesAbout(observer, mover.doc.clientID)).toHaveLength(presenceFrames);
+  });
+
   it('the first change after a quiet period leaves at once (next turn, no timer)', async () => {
     const a = await h.joined('doc-a');
     const b = await h.joined('doc-a');

@@ -17,7 +17,7 @@ import { MessageType, SyncMessageType } from '../protocol.ts';
 import type { SyncLimits } from './limits.ts';
 import type { SyncPersistence } from './persistence.ts';
 import { SyncServer } from './sync-server.ts';
-import type { ConnectionHandle } from './transport.ts';
+import { type ConnectionHandle, messagesOf } from './transport.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Timing
@@ -339,6 +339,8 @@ export class TestClient {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly received: Received[] = [];
+  /** What each of the server's writes to this socket carried (several messages may share one). */
+  readonly writes: Received[][] = [];
   /** Frames this client sent, in order. */
   readonly sent: Uint8Array[] = [];
   /** Sync step 2 and update frames sent: the k the server's acks name. */
@@ -367,7 +369,11 @@ export class TestClient {
       ...(options.role !== undefined && { role: options.role }),
       ...(options.tags !== undefined && { tags: options.tags }),
       transport: {
-        send: (frame) => this.#receive(frame),
+        send: (outgoing) => {
+          const first = this.received.length;
+          for (const frame of messagesOf(outgoing)) this.#receive(frame);
+          this.writes.push(this.received.slice(first));
+        },
         close: (code, reason) => {
           this.closed = { code, reason };
           // ws reports the close after the closing handshake, never from inside close().
