@@ -83,6 +83,7 @@ async function selectText(page: Page, words: string): Promise<void> {
     return true;
   }, words);
   expect(found, `"${words}" in the editor`).toBe(true);
+  await expect.poll(() => editorSelection(page), live).toEqual({ text: words, collapsed: false });
 }
 
 /** Puts the caret inside `words` in the editor (collapsed), as a click or arrow keys would. */
@@ -93,6 +94,34 @@ async function caretIn(page: Page, words: string): Promise<void> {
   await page.evaluate(() => {
     const selection = window.getSelection()!;
     selection.modify('move', 'forward', 'character');
+  });
+  await expect.poll(() => editorSelection(page), live).toEqual({ text: '', collapsed: true });
+}
+
+/**
+ * The selection as Lexical holds it. Lexical reads the page's selection on `selectionchange`, a
+ * task after it changed: a key pressed before that acts on the previous selection (Backspace
+ * deleting the last words selected instead of these), so the helpers wait for it.
+ */
+function editorSelection(page: Page): Promise<{ text: string; collapsed: boolean } | null> {
+  return page.evaluate(() => {
+    interface LexicalSelection {
+      getTextContent(): string;
+      isCollapsed(): boolean;
+    }
+    interface State {
+      _selection: LexicalSelection | null;
+      read<T>(read: () => T): T;
+    }
+    const root = document.querySelector('[data-testid="editor"]') as
+      | (Element & { __lexicalEditor?: { getEditorState(): State } })
+      | null;
+    const state = root?.__lexicalEditor?.getEditorState();
+    if (!state) return null;
+    return state.read(() => {
+      const selection = state._selection;
+      return selection && { text: selection.getTextContent(), collapsed: selection.isCollapsed() };
+    });
   });
 }
 
