@@ -99,7 +99,16 @@ export function formatReport(report: BenchReport): string {
   return lines.join('\n');
 }
 
+/**
+ * Writes the JSON of a run and, beside it (same name, `.md`), its tables: the Markdown is always
+ * the rendering of that JSON, never a copy kept by hand.
+ */
 export function writeReport(report: BenchReport, file: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(markdownFileOf(file), `${formatReport(report)}\n`);
+}
+
+export function markdownFileOf(jsonFile: string): string {
+  return jsonFile.replace(/(\.json)?$/, '.md');
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBench, selectScenarios } from './bench.ts';
 import { profiles, withOverrides } from './config.ts';
-import { formatReport, writeReport } from './report.ts';
+import { formatReport, markdownFileOf, writeReport } from './report.ts';
 import { scenarios } from './scenarios/index.ts';
 
 const usage = `usage: pnpm bench [scenario…] [--smoke] [--runs N] [--set path=value]… [--out file.json]
@@ -95,7 +95,7 @@ const report = await runBench({
 });
 writeReport(report, out);
 console.log(formatReport(report));
-console.log(`JSON: ${out}`);
+console.log(`JSON: ${out}\nMarkdown: ${markdownFileOf(out)}`);
 const failed = report.scenarios.flatMap((s) => s.checks.filter((c) => !c.ok));
 if (failed.length > 0) {
   console.error(`${failed.length} check(s) failed`);
