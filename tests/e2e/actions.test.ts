@@ -178,9 +178,10 @@ describe('actions in a plan, edited by two organisations in Chromium', () => {
         { timeout: 20_000 },
       )
       .toEqual([]);
-    // Filter by status: only the action in progress stays.
+    // Filter by status: only the action in progress stays. The status was set last: the index
+    // the table fetched may predate it, and the table fetches again every 5 s.
     await sophie.getByLabel('Statut', { exact: true }).selectOption({ label: 'En cours' });
-    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 20_000 }).toBe(1);
     await sophie.screenshot({ path: path.join(artifacts, 'actions-table.png'), fullPage: true });
 
     const download = sophie.waitForEvent('download');
