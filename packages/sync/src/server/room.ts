@@ -374,11 +374,12 @@ export class Room {
     // Presence waiting for its throttle rides along, behind the edit people wait for: one write
     // per socket where there were two.
     const presence = this.#presenceDueWithEdit() ? this.#takeAwareness() : null;
-    const both = presence && [allFrame, presence.frame];
+    const withPresence = presence ? [allFrame, presence.frame] : allFrame;
     for (const connection of this.connections) {
-      const withPresence = presence !== null && connection !== presence.soleOrigin;
+      // Its only author already knows its presence.
+      const presenceFrame = presence && connection !== presence.soleOrigin ? presence.frame : null;
       if (!origins.has(connection)) {
-        connection.send(withPresence ? both! : allFrame);
+        connection.send(presenceFrame ? withPresence : allFrame);
         continue;
       }
       // Never echo a sender's own update back to it: it has it, and the bytes are wasted.
@@ -387,8 +388,8 @@ export class Room {
         others.length === 0
           ? null
           : syncUpdateFrame(others.length === 1 ? others[0]! : Y.mergeUpdates(others));
-      if (withPresence) connection.send(own ? [own, presence.frame] : presence.frame);
-      else if (own) connection.send(own);
+      const outgoing = own && presenceFrame ? [own, presenceFrame] : (own ?? presenceFrame);
+      if (outgoing) connection.send(outgoing);
     }
   };
 
